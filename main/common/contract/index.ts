@@ -1,0 +1,9 @@
+// The capability contract: one place for the types and schemas that IPC, the loopback server, the CLI and plugins share.
+export * from './errors.js';
+export * from './validate.js';
+export * from './jobs.js';
+export * from './plugins.js';
+export * from './capabilities.js';
+export * from './health.js';
+export * from './methods.js';
+export * from './transport.js';

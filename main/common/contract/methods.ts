@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { CapabilityInfo } from './capabilities.js';
+import { Health } from './health.js';
+import { Job, JobDetail, JobRef, ListJobsParams, RunParams, RunResult, StartJobParams } from './jobs.js';
+import { PluginInfo, PluginRef, RejectedPlugin } from './plugins.js';
+
+/**
+ * Every method the hub answers, with its params and result schema. The same table serves Electron IPC
+ * (`hub:call`), the loopback server (`POST /api/rpc/<method>`), the CLI and the console's client.
+ * A capability joins by adding its entry here and its handler in main/node; nothing else switches on names.
+ */
+export const methods = {
+  health: { params: z.object({}).default({}), result: Health, summary: 'App, version, data folder.' },
+  'capabilities.list': {
+    params: z.object({}).default({}),
+    result: z.array(CapabilityInfo),
+    summary: 'Every capability that can be invoked now, with its input/output JSON Schema.',
+  },
+  'jobs.run': { params: RunParams, result: RunResult, summary: 'Run one input through a capability and wait.' },
+  'jobs.start': { params: StartJobParams, result: Job, summary: 'Start a batch job; progress arrives as events.' },
+  'jobs.get': { params: JobRef, result: JobDetail, summary: 'A job with its items.' },
+  'jobs.list': { params: ListJobsParams, result: z.array(Job), summary: 'Recent jobs, newest first.' },
+  'jobs.cancel': { params: JobRef, result: Job, summary: 'Cancel a queued or running job.' },
+  'jobs.resume': {
+    params: JobRef,
+    result: Job,
+    summary: 'Resume an interrupted or cancelled job: only items without a result run again.',
+  },
+  'plugins.list': {
+    params: z.object({}).default({}),
+    result: z.object({ plugins: z.array(PluginInfo), rejected: z.array(RejectedPlugin) }),
+    summary: 'Installed plugins, and plugin folders refused with the reason.',
+  },
+  'plugins.enable': { params: PluginRef, result: PluginInfo, summary: 'Enable a plugin.' },
+  'plugins.disable': { params: PluginRef, result: PluginInfo, summary: 'Disable a plugin; its capabilities go away.' },
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type ParamsOf<M extends MethodName> = z.input<Methods[M]['params']>;
+export type ResultOf<M extends MethodName> = z.infer<Methods[M]['result']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name);
+}

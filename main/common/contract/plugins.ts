@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/** Ids of built-in capabilities that a plugin may not claim. */
+export const RESERVED_CAPABILITIES = ['ocr', 'prereview', 'embed', 'ask', 'translate'] as const;
+export const RESERVED_NAMESPACES = ['jobs', 'kg', 'tm', 'models', 'plugins', 'audit', 'capabilities', 'health'] as const;
+
+/**
+ * What a plugin may ask for. Plugins run in their own process under Node's permission model: no file writes,
+ * no child processes, no worker threads, file reads only inside the plugin's own folder. Network access is never
+ * granted (nothing leaves the machine), so it is not a permission one can ask for.
+ */
+export const PluginPermission = z.enum([
+  // Receive the bytes of files the user picked in the console or named on the command line (never a path to read).
+  'files.read-picked',
+]);
+export type PluginPermission = z.infer<typeof PluginPermission>;
+
+export const CapabilityId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/, 'must be namespaced like "pii.mask" (lowercase, dot-separated)');
+
+/** A JSON Schema object; compiled and checked by the plugin loader. */
+export const JsonSchemaObject = z.record(z.string(), z.unknown());
+
+export const PluginCapability = z.object({
+  id: CapabilityId,
+  title: z.string().min(1).max(80),
+  description: z.string().max(1000).optional(),
+  input: JsonSchemaObject,
+  output: JsonSchemaObject,
+});
+export type PluginCapability = z.infer<typeof PluginCapability>;
+
+export const PluginManifest = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'lowercase letters, digits and "-", 2-64 characters'),
+    name: z.string().min(1).max(80),
+    version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'must be semver like 1.0.0'),
+    description: z.string().max(1000).optional(),
+    apiVersion: z.literal(1, { message: 'this app supports plugin apiVersion 1' }),
+    entry: z.string().regex(/^[^/\\].*\.(m?js|cjs)$/, 'a relative path to a .js, .mjs or .cjs file'),
+    permissions: z.array(PluginPermission).default([]),
+    capabilities: z.array(PluginCapability).min(1, 'a plugin must provide at least one capability'),
+  })
+  .strict();
+export type PluginManifest = z.infer<typeof PluginManifest>;
+
+export const PluginSource = z.enum(['builtin', 'user']);
+
+export const PluginInfo = z.object({
+  id: z.string(),
+  name: z.string(),
+  version: z.string(),
+  description: z.string().optional(),
+  source: PluginSource,
+  enabled: z.boolean(),
+  capabilities: z.array(z.string()),
+  permissions: z.array(PluginPermission),
+});
+export type PluginInfo = z.infer<typeof PluginInfo>;
+
+/** A plugin folder that was refused, with the reason; listed apart so nothing broken looks usable. */
+export const RejectedPlugin = z.object({ folder: z.string(), error: z.string() });
+export type RejectedPlugin = z.infer<typeof RejectedPlugin>;
+
+export const PluginRef = z.object({ id: z.string().min(1) });

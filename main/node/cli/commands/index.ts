@@ -1,0 +1,20 @@
+import type { Command } from '../command.js';
+import { call } from './call.js';
+import { capabilitiesList } from './capabilities.js';
+import { jobsCancel, jobsList, jobsResume, jobsShow } from './jobs.js';
+import { pluginsDisable, pluginsEnable, pluginsList } from './plugins.js';
+import { serve } from './serve.js';
+
+/** Every `ic` command. A capability's issue adds its command file and one entry here. */
+export const commands: Command[] = [
+  serve,
+  call,
+  capabilitiesList,
+  pluginsList,
+  pluginsEnable,
+  pluginsDisable,
+  jobsList,
+  jobsShow,
+  jobsResume,
+  jobsCancel,
+];

@@ -1,0 +1,27 @@
+import { consoleDir } from '../../config/app-paths.js';
+import { openInBrowser } from '../../server/open-browser.js';
+import { startServer } from '../../server/server.js';
+import { parseCommandArgs } from '../args.js';
+import { UsageError, type Command } from '../command.js';
+
+export const serve: Command = {
+  name: 'serve',
+  usage: 'ic serve [--port N] [--open]',
+  summary: 'Serve the console and the API on 127.0.0.1 (browser console); prints the URL with its token.',
+  async run({ hub, out, args }) {
+    const { values } = parseCommandArgs(args, { port: { type: 'string' }, open: { type: 'boolean' } }, false);
+    const port = values.port ? Number(values.port) : 0;
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes 0-65535');
+    const h = hub();
+    const server = await startServer({ hub: h, consoleDir: consoleDir(), port });
+    out.result({ url: server.url, port: server.port }, () => `Intelligent Center console: ${server.url}\n(open it in a browser on this machine; Ctrl-C stops)`);
+    if (values.open) openInBrowser(server.url, (why) => out.info(`(could not open a browser: ${why}; open the URL above yourself)`));
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await server.close();
+    return 0;
+  },
+};

@@ -1,0 +1,183 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { HubError, type ErrorPayload, type Progress } from '../../common/contract/index.js';
+import type { FromHost, ToHost } from './host-protocol.js';
+
+export interface HostProcessOptions {
+  /** Shown in errors, e.g. 'plugin "pii-mask"'. */
+  name: string;
+  /** Compiled JS entry that calls serveHost(). */
+  entry: string;
+  args?: string[];
+  execArgv?: string[];
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Runs after each (re)start before calls are let through, e.g. to load a plugin. */
+  init?: (host: HostProcess) => Promise<void>;
+  /** How long a cancelled call may take to stop before the process is killed. */
+  cancelGraceMs?: number;
+  startTimeoutMs?: number;
+  /** Where the child's stderr goes (default: this process's stderr). */
+  onStderr?: (chunk: string) => void;
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(err: HubError): void;
+  onProgress?: (p: Progress) => void;
+}
+
+/**
+ * A child process that does work off the main thread. Started lazily; if it dies (crash, SIGKILL, OOM) every
+ * call in flight fails with WORKER_CRASHED and the next call starts a fresh process.
+ */
+export class HostProcess {
+  private child: ChildProcess | undefined;
+  private starting: Promise<ChildProcess> | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private disposed = false;
+  restarts = 0;
+
+  constructor(private readonly opts: HostProcessOptions) {}
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  async call(method: string, payload: unknown, o: { signal?: AbortSignal; onProgress?: (p: Progress) => void } = {}) {
+    o.signal?.throwIfAborted();
+    const child = await this.ensureStarted();
+    return this.send(child, method, payload, o);
+  }
+
+  /** Used by `init`: a call on the process being started. */
+  callDuringInit(method: string, payload: unknown): Promise<unknown> {
+    if (!this.child) throw new HubError('INTERNAL', `${this.opts.name} host is not running`);
+    return this.send(this.child, method, payload, {});
+  }
+
+  private send(child: ChildProcess, method: string, payload: unknown, o: { signal?: AbortSignal; onProgress?: (p: Progress) => void }) {
+    const id = this.nextId++;
+    return new Promise<unknown>((resolve, reject) => {
+      const onAbort = () => {
+        const reason = o.signal!.reason;
+        const err = reason instanceof HubError ? reason : new HubError('CANCELLED', 'cancelled');
+        this.pending.delete(id);
+        reject(err);
+        if (child.connected) child.send({ type: 'cancel', id } satisfies ToHost);
+        // A handler that ignores cancellation is stopped the hard way; the next call restarts the process.
+        const timer = setTimeout(() => {
+          if (this.child === child && this.isBusyWith(id)) child.kill('SIGKILL');
+        }, this.opts.cancelGraceMs ?? 2000);
+        timer.unref();
+        this.abandoned.add(id);
+      };
+      const cleanup = () => o.signal?.removeEventListener('abort', onAbort);
+      this.pending.set(id, {
+        resolve: (v) => (cleanup(), resolve(v)),
+        reject: (e) => (cleanup(), reject(e)),
+        onProgress: o.onProgress,
+      });
+      o.signal?.addEventListener('abort', onAbort, { once: true });
+      child.send({ type: 'call', id, method, payload } satisfies ToHost);
+    });
+  }
+
+  /** Calls given up on by the caller whose handler has not answered yet. */
+  private readonly abandoned = new Set<number>();
+  private isBusyWith(id: number): boolean {
+    return this.abandoned.has(id);
+  }
+
+  private ensureStarted(): Promise<ChildProcess> {
+    if (this.disposed) return Promise.reject(new HubError('UNAVAILABLE', `${this.opts.name} is shut down`));
+    if (this.child?.connected) return Promise.resolve(this.child);
+    this.starting ??= this.start().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private async start(): Promise<ChildProcess> {
+    const child = fork(this.opts.entry, this.opts.args ?? [], {
+      execArgv: this.opts.execArgv ?? [],
+      env: this.opts.env ?? process.env,
+      cwd: this.opts.cwd,
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    });
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => (this.opts.onStderr ?? ((c) => process.stderr.write(c)))(chunk));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new HubError('WORKER_CRASHED', `${this.opts.name} did not start within ${this.opts.startTimeoutMs ?? 15000} ms`));
+      }, this.opts.startTimeoutMs ?? 15000);
+      const onExit = (code: number | null, signal: string | null) => {
+        clearTimeout(timer);
+        reject(new HubError('WORKER_CRASHED', `${this.opts.name} exited while starting (${describeExit(code, signal)})`));
+      };
+      child.once('exit', onExit);
+      child.once('message', (m: FromHost) => {
+        clearTimeout(timer);
+        child.off('exit', onExit);
+        if (m?.type === 'ready') resolve();
+        else reject(new HubError('WORKER_CRASHED', `${this.opts.name} sent an unexpected first message`));
+      });
+    });
+    child.on('message', (m: FromHost) => this.onMessage(m));
+    child.on('exit', (code, signal) => this.onExit(child, code, signal));
+    this.child = child;
+    if (this.opts.init) {
+      try {
+        await this.opts.init(this);
+      } catch (err) {
+        this.child = undefined;
+        child.kill('SIGKILL');
+        throw err;
+      }
+    }
+    return child;
+  }
+
+  private onMessage(m: FromHost): void {
+    if (m.type === 'ready') return;
+    if (m.type === 'progress') return this.pending.get(m.id)?.onProgress?.(m.progress);
+    this.abandoned.delete(m.id);
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    this.pending.delete(m.id);
+    if (m.type === 'result') p.resolve(m.value);
+    else p.reject(HubError.fromPayload(m.error as ErrorPayload));
+  }
+
+  private onExit(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
+    if (this.child !== child) return;
+    this.child = undefined;
+    this.abandoned.clear();
+    if (!this.disposed) this.restarts++;
+    const err = new HubError(
+      'WORKER_CRASHED',
+      `${this.opts.name} stopped unexpectedly (${describeExit(code, signal)}); the job was not finished. It restarts on the next call.`,
+    );
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    const child = this.child;
+    this.child = undefined;
+    for (const p of this.pending.values()) p.reject(new HubError('CANCELLED', `${this.opts.name} is shutting down`));
+    this.pending.clear();
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), 2000);
+      await exited;
+      clearTimeout(t);
+    }
+  }
+}
+
+function describeExit(code: number | null, signal: string | null): string {
+  return signal ? `killed by ${signal}` : `exit code ${code}`;
+}

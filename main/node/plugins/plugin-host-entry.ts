@@ -1,0 +1,52 @@
+// Entry of a plugin host process: one per plugin, forked by the hub under Node's permission model.
+import { pathToFileURL } from 'node:url';
+import { HubError, type Progress } from '../../common/contract/index.js';
+import { serveHost, type HostCallContext } from '../hub/host-child.js';
+
+export interface PluginHandlerContext {
+  signal: AbortSignal;
+  progress(p: Progress): void;
+}
+export type PluginHandler = (input: any, ctx: PluginHandlerContext) => unknown | Promise<unknown>;
+/** What a plugin's `activate(api)` receives. */
+export interface PluginApi {
+  apiVersion: 1;
+  handle(capability: string, handler: PluginHandler): void;
+  log(...args: unknown[]): void;
+}
+
+const handlers = new Map<string, PluginHandler>();
+
+serveHost({
+  async load(payload: { entry: string; capabilities: string[]; pluginId: string }) {
+    const mod = await import(pathToFileURL(payload.entry).href);
+    const activate = mod.activate ?? mod.default?.activate;
+    if (typeof activate !== 'function') throw new HubError('BAD_MANIFEST', `plugin "${payload.pluginId}": entry does not export activate(api)`);
+    const api: PluginApi = {
+      apiVersion: 1,
+      handle(capability, handler) {
+        if (!payload.capabilities.includes(capability)) {
+          throw new HubError('BAD_MANIFEST', `plugin "${payload.pluginId}" handles "${capability}", which its manifest does not declare`);
+        }
+        if (typeof handler !== 'function') throw new HubError('BAD_MANIFEST', `handler for "${capability}" is not a function`);
+        handlers.set(capability, handler);
+      },
+      log: (...args) => console.error(`[plugin ${payload.pluginId}]`, ...args),
+    };
+    await activate(api);
+    const missing = payload.capabilities.filter((c) => !handlers.has(c));
+    if (missing.length) throw new HubError('BAD_MANIFEST', `plugin "${payload.pluginId}" declares but does not handle: ${missing.join(', ')}`);
+    return { handled: [...handlers.keys()] };
+  },
+
+  async invoke(payload: { capability: string; input: unknown }, ctx: HostCallContext) {
+    const handler = handlers.get(payload.capability);
+    if (!handler) throw new HubError('NOT_FOUND', `plugin does not handle "${payload.capability}"`);
+    try {
+      return await handler(payload.input, { signal: ctx.signal, progress: ctx.progress });
+    } catch (err) {
+      if (err instanceof HubError) throw err;
+      throw new HubError('PLUGIN_ERROR', `${payload.capability}: ${(err as Error)?.message ?? String(err)}`);
+    }
+  },
+});
