@@ -5,5 +5,6 @@ export * from './jobs.js';
 export * from './plugins.js';
 export * from './capabilities.js';
 export * from './health.js';
+export * from './models.js';
 export * from './methods.js';
 export * from './transport.js';

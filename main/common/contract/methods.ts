@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CapabilityInfo } from './capabilities.js';
 import { Health } from './health.js';
 import { Job, JobDetail, JobRef, ListJobsParams, RunParams, RunResult, StartJobParams } from './jobs.js';
+import { ModelInfo, ModelsExportParams, ModelsImportParams, ModelsVerifyParams, VerifyResult } from './models.js';
 import { PluginInfo, PluginRef, RejectedPlugin } from './plugins.js';
 
 /**
@@ -33,6 +34,26 @@ export const methods = {
   },
   'plugins.enable': { params: PluginRef, result: PluginInfo, summary: 'Enable a plugin.' },
   'plugins.disable': { params: PluginRef, result: PluginInfo, summary: 'Disable a plugin; its capabilities go away.' },
+  'models.list': {
+    params: z.object({}).default({}),
+    result: z.array(ModelInfo),
+    summary: 'Model packs: installed ones (app and data folder) and those the catalog lists but are missing.',
+  },
+  'models.verify': {
+    params: ModelsVerifyParams,
+    result: z.array(VerifyResult),
+    summary: 'Re-hash every file of one or all installed packs against the catalog or the pack record.',
+  },
+  'models.import': {
+    params: ModelsImportParams,
+    result: ModelInfo,
+    summary: 'Install an offline pack (.tar, .tar.gz, .zip or folder with pack.json) into the data folder.',
+  },
+  'models.export': {
+    params: ModelsExportParams,
+    result: z.object({ path: z.string(), bytes: z.number().int() }),
+    summary: 'Write an installed pack as a .tar archive for another machine.',
+  },
 } as const;
 
 export type Methods = typeof methods;

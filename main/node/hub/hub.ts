@@ -2,6 +2,9 @@ import path from 'node:path';
 import type { HubClient } from '../../common/contract/index.js';
 import { appRoot, appVersion, builtinPluginsDir } from '../config/app-paths.js';
 import { APP_NAME, ensureDataLayout, resolveDataDir, type DataLayout } from '../config/data-dir.js';
+import { createPackStore } from '../models/models-service.js';
+import { modelsMethods } from '../models/models-methods.js';
+import type { PackStore } from '../models/pack-store.js';
 import { PluginManager } from '../plugins/plugin-manager.js';
 import { pluginsMethods } from '../plugins/plugins-methods.js';
 import { openStores, type Stores } from '../store/database.js';
@@ -26,6 +29,7 @@ export interface Hub {
   registry: CapabilityRegistry;
   jobs: JobRunner;
   plugins: PluginManager;
+  models: PackStore;
   stores: Stores;
   layout: DataLayout;
   /** Number of jobs found unfinished from a previous run (now `interrupted`, resumable). */
@@ -50,6 +54,7 @@ export function createHub(options: HubOptions = {}): Hub {
     onHostStderr: options.onHostStderr,
   });
   plugins.discover();
+  const models = createPackStore(layout);
 
   const api = new Api();
   api.provide({
@@ -64,6 +69,7 @@ export function createHub(options: HubOptions = {}): Hub {
   });
   api.provide(jobsMethods(jobs, stores.jobs, registry));
   api.provide(pluginsMethods(plugins));
+  api.provide(modelsMethods(models));
 
   const client: HubClient = {
     call: (method, params) => api.call(method, params),
@@ -78,6 +84,7 @@ export function createHub(options: HubOptions = {}): Hub {
     registry,
     jobs,
     plugins,
+    models,
     stores,
     layout,
     interruptedAtStart,

@@ -2,6 +2,7 @@ import type { Command } from '../command.js';
 import { call } from './call.js';
 import { capabilitiesList } from './capabilities.js';
 import { jobsCancel, jobsList, jobsResume, jobsShow } from './jobs.js';
+import { modelsList, modelsPrepare, modelsVerify } from './models.js';
 import { pluginsDisable, pluginsEnable, pluginsList } from './plugins.js';
 import { serve } from './serve.js';
 
@@ -17,4 +18,7 @@ export const commands: Command[] = [
   jobsShow,
   jobsResume,
   jobsCancel,
+  modelsList,
+  modelsVerify,
+  modelsPrepare,
 ];
