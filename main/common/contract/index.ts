@@ -6,5 +6,7 @@ export * from './plugins.js';
 export * from './capabilities.js';
 export * from './health.js';
 export * from './models.js';
+export * from './ocr.js';
+export * from './prereview.js';
 export * from './methods.js';
 export * from './transport.js';

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** A file given to a capability: a path on this machine (CLI, Electron) or uploaded bytes (browser console). */
+export const FileSource = z.union([
+  z.object({ path: z.string().min(1).max(4096) }).strict(),
+  z
+    .object({
+      name: z.string().min(1).max(255),
+      base64: z.string().max(200 * 1024 * 1024, 'files over ~150 MB are refused'),
+    })
+    .strict(),
+]);
+export type FileSource = z.infer<typeof FileSource>;
+export const fileLabel = (f: FileSource): string => ('path' in f ? f.path : f.name);
+
+export const Point = z.tuple([z.number(), z.number()]);
+/** Four [x, y] corners (clockwise from top-left of the text) in pixels of the page as given, before any rotation. */
+export const Box = z.tuple([Point, Point, Point, Point]);
+export type Box = z.infer<typeof Box>;
+
+export const OcrEngineId = z.enum(['ppocr', 'tesseract']);
+export type OcrEngineId = z.infer<typeof OcrEngineId>;
+export const Rotation = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
+export type Rotation = z.infer<typeof Rotation>;
+
+export const OcrLine = z.object({ text: z.string(), box: Box, confidence: z.number().min(0).max(1) });
+export type OcrLine = z.infer<typeof OcrLine>;
+
+export const OcrPage = z.object({
+  file: z.string(),
+  /** Counted from 1. */
+  page: z.number().int().positive(),
+  engine: z.string(),
+  /** Clockwise rotation the engine applied to read the page upright. */
+  rotation: Rotation,
+  text: z.string(),
+  lines: z.array(OcrLine),
+  ms: z.number().nonnegative(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  /** Where the text came from: OCR of pixels, or a PDF's own text layer. */
+  source: z.enum(['ocr', 'pdf-text']),
+});
+export type OcrPage = z.infer<typeof OcrPage>;
+
+export const OcrInput = z
+  .object({
+    file: FileSource,
+    /** auto: PP-OCRv4, or Tesseract for pages in traditional Chinese (PP-OCRv4 writes some as simplified). */
+    engine: z.enum(['auto', 'ppocr', 'tesseract']).default('auto'),
+    /** Script hint: auto detects traditional vs simplified Chinese. */
+    lang: z.enum(['auto', 'zh-Hans', 'zh-Hant', 'en']).default('auto'),
+    /** Only these pages (from 1); all by default. */
+    pages: z.array(z.number().int().positive()).max(2000).optional(),
+  })
+  .strict();
+export type OcrInput = z.input<typeof OcrInput>;
+
+export const OcrOutput = z.object({ file: z.string(), pages: z.array(OcrPage) });
+export type OcrOutput = z.infer<typeof OcrOutput>;

@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+import { JsonView } from './JsonView.js';
+import { PiiMaskOutput, isPiiMaskResult } from './PiiMaskOutput.js';
+
+/** Capability-specific views of an output; anything without one (or that does not fit) is shown as JSON. */
+const views: Record<string, (output: unknown) => ReactNode | null> = {
+  'pii.mask': (o) => (isPiiMaskResult(o) ? <PiiMaskOutput output={o} /> : null),
+};
+
+export function OutputView({ capability, output }: { capability: string; output: unknown }) {
+  const special = views[capability]?.(output) ?? null;
+  if (special) {
+    return (
+      <>
+        {special}
+        <details className="raw-details">
+          <summary>原始输出 Raw output (JSON)</summary>
+          <JsonView value={output} testId="output-json" />
+        </details>
+      </>
+    );
+  }
+  return <JsonView value={output} testId="output-json" label="输出 Output" />;
+}

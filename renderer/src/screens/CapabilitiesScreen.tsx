@@ -1,0 +1,278 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CapabilityInfo } from '../../../main/common/contract/capabilities.js';
+import type { ErrorPayload } from '../../../main/common/contract/errors.js';
+import type { Progress, RunResult } from '../../../main/common/contract/jobs.js';
+import { toCallError } from '../api/client.js';
+import { useClient, useHubEvent, useOnReconnect } from '../client-context.js';
+import { EngineBadge } from '../components/Badges.js';
+import { ErrorBox } from '../components/ErrorBox.js';
+import { OutputView } from '../components/OutputView.js';
+import { SchemaForm } from '../components/SchemaForm.js';
+import { analyseSchema, initialValues, inputToValues, valuesToInput, type FormValues } from '../components/schema-form.js';
+import { formatMs } from '../format.js';
+import { L } from '../i18n.js';
+
+interface RunOutcome {
+  capability: string;
+  result: RunResult;
+  ms: number;
+}
+
+export function CapabilitiesScreen({ onOpenJob }: { onOpenJob: (jobId: string) => void }) {
+  const client = useClient();
+  const [caps, setCaps] = useState<CapabilityInfo[] | null>(null);
+  const [listError, setListError] = useState<ErrorPayload | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    client.call('capabilities.list').then(
+      (list) => {
+        setCaps(list);
+        setListError(null);
+        setSelectedId((cur) => (cur && list.some((c) => c.id === cur) ? cur : (list[0]?.id ?? null)));
+      },
+      (err) => setListError(toCallError(err).toPayload()),
+    );
+  }, [client]);
+  useEffect(load, [load]);
+  useOnReconnect(load);
+
+  const selected = caps?.find((c) => c.id === selectedId) ?? null;
+
+  return (
+    <div className="screen screen-split" data-testid="screen-run">
+      <section className="panel list-panel" aria-labelledby="caps-title">
+        <div className="section-head">
+          <h2 className="h2" id="caps-title">
+            {L.capabilities}
+          </h2>
+          <button type="button" className="btn btn-small" onClick={load}>
+            {L.refresh}
+          </button>
+        </div>
+        {listError && <ErrorBox error={listError} testId="capabilities-error" onRetry={load} />}
+        {!caps && !listError && <p className="muted">{L.loading}</p>}
+        {caps && caps.length === 0 && <p className="muted">{L.noCapabilities}</p>}
+        {caps && caps.length > 0 && (
+          <ul className="cap-list" data-testid="capability-list" aria-label={L.capabilities}>
+            {caps.map((c) => (
+              <li key={c.id}>
+                <button
+                  type="button"
+                  className={`cap-item ${c.id === selectedId ? 'cap-item-selected' : ''}`}
+                  aria-pressed={c.id === selectedId}
+                  data-testid={`capability-item-${c.id}`}
+                  onClick={() => setSelectedId(c.id)}
+                >
+                  <span className="cap-title">{c.title}</span>
+                  <code className="cap-id">{c.id}</code>
+                  <span className="cap-provider">
+                    {c.provider.kind === 'plugin' ? '插件 Plugin' : '内置 Built-in'}: {c.provider.id}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {selected ? (
+        <RunPanel key={selected.id} capability={selected} onOpenJob={onOpenJob} />
+      ) : (
+        <section className="panel run-panel">
+          <p className="muted">{caps?.length ? '请选择一个能力 Pick a capability' : ''}</p>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function RunPanel({ capability, onOpenJob }: { capability: CapabilityInfo; onOpenJob: (jobId: string) => void }) {
+  const client = useClient();
+  const fields = useMemo(() => analyseSchema(capability.inputSchema), [capability.inputSchema]);
+  const [raw, setRaw] = useState(fields === null);
+  const [values, setValues] = useState<FormValues>(() => (fields ? initialValues(fields) : {}));
+  const [rawText, setRawText] = useState(() => JSON.stringify(fields ? valuesToInput(fields, initialValues(fields)) : {}, null, 2));
+  const [switchError, setSwitchError] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+  const [outcome, setOutcome] = useState<RunOutcome | null>(null);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [elapsed, setElapsed] = useState(0);
+  const tracked = useRef<{ since: number; jobId?: string } | null>(null);
+  const outputRef = useRef<HTMLElement>(null);
+
+  // While jobs.run waits, follow the job it created (the first new job of this capability) for progress.
+  useHubEvent((e) => {
+    const t = tracked.current;
+    if (!t) return;
+    if (e.type === 'job.updated' && !t.jobId && e.job.capability === capability.id && Date.parse(e.job.createdAt) >= t.since - 2000) {
+      t.jobId = e.job.id;
+    }
+    if (e.type === 'job.progress' && e.jobId === t.jobId) setProgress(e.progress);
+  });
+
+  useEffect(() => {
+    if (!running) return;
+    const t0 = performance.now();
+    const timer = setInterval(() => setElapsed(performance.now() - t0), 200);
+    return () => clearInterval(timer);
+  }, [running]);
+
+  function toRaw(): void {
+    if (fields) setRawText(JSON.stringify(valuesToInput(fields, values), null, 2));
+    setSwitchError(null);
+    setRaw(true);
+  }
+
+  function toForm(): void {
+    if (!fields) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(rawText);
+    } catch (err) {
+      setSwitchError(`JSON 无法解析 Not valid JSON: ${(err as Error).message}`);
+      return;
+    }
+    const v = inputToValues(fields, parsed);
+    if (!v) {
+      setSwitchError('此输入无法用表单表示 This input does not fit the form; keep editing the JSON.');
+      return;
+    }
+    setValues(v);
+    setSwitchError(null);
+    setRaw(false);
+  }
+
+  async function run(): Promise<void> {
+    if (running) return;
+    setError(null);
+    let input: unknown;
+    if (raw || !fields) {
+      try {
+        input = JSON.parse(rawText);
+      } catch (err) {
+        setError({ code: 'BAD_REQUEST', message: `输入不是有效的 JSON The input is not valid JSON: ${(err as Error).message}` });
+        return;
+      }
+    } else {
+      input = valuesToInput(fields, values);
+    }
+    setRunning(true);
+    setOutcome(null);
+    setProgress(null);
+    setElapsed(0);
+    tracked.current = { since: Date.now() };
+    const t0 = performance.now();
+    try {
+      const result = await client.call('jobs.run', { capability: capability.id, input });
+      setOutcome({ capability: capability.id, result, ms: performance.now() - t0 });
+      requestAnimationFrame(() => outputRef.current?.focus());
+    } catch (err) {
+      setError(toCallError(err).toPayload());
+    } finally {
+      tracked.current = null;
+      setRunning(false);
+    }
+  }
+
+  return (
+    <div className="run-column">
+      <section className="panel" aria-labelledby="run-title">
+        <div className="section-head">
+          <div>
+            <h2 className="h2" id="run-title" data-testid="run-title">
+              {capability.title}
+            </h2>
+            <code className="cap-id">{capability.id}</code>
+          </div>
+          {fields && (
+            <div className="segmented" role="group" aria-label="输入方式 Input mode">
+              <button type="button" className={`seg ${!raw ? 'seg-on' : ''}`} aria-pressed={!raw} onClick={toForm} data-testid="form-toggle">
+                {L.formView}
+              </button>
+              <button type="button" className={`seg ${raw ? 'seg-on' : ''}`} aria-pressed={raw} onClick={toRaw} data-testid="raw-json-toggle">
+                {L.rawJson}
+              </button>
+            </div>
+          )}
+        </div>
+        {capability.description && <p className="description">{capability.description}</p>}
+        <form
+          className="run-form"
+          data-testid="run-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run();
+          }}
+        >
+          {!raw && fields ? (
+            <SchemaForm fields={fields} values={values} onChange={setValues} onSubmitShortcut={() => void run()} />
+          ) : (
+            <div className="field">
+              <label className="field-label" htmlFor="raw-json">
+                {L.input} (JSON)
+              </label>
+              {!fields && <p className="field-hint">此能力的输入较复杂，请直接编辑 JSON。This input is not a simple form; edit the JSON.</p>}
+              <textarea
+                id="raw-json"
+                className="input textarea mono"
+                rows={10}
+                spellCheck={false}
+                value={rawText}
+                onChange={(e) => setRawText(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                    e.preventDefault();
+                    void run();
+                  }
+                }}
+                data-testid="raw-json"
+              />
+              <details className="raw-details">
+                <summary>输入结构 Input schema</summary>
+                <pre className="json-view">{JSON.stringify(capability.inputSchema, null, 2)}</pre>
+              </details>
+            </div>
+          )}
+          {switchError && (
+            <p className="inline-error" role="alert">
+              {switchError}
+            </p>
+          )}
+          <div className="actions">
+            <button type="submit" className="btn btn-primary" disabled={running} data-testid="run-button">
+              {running ? L.running : L.run}
+            </button>
+            <span className="muted small">Ctrl+Enter</span>
+            {running && (
+              <span className="muted small" data-testid="run-progress" aria-live="polite">
+                {(elapsed / 1000).toFixed(1)} s
+                {progress && ` · ${progress.message ?? ''} ${progress.total ? `${Math.round((progress.done / progress.total) * 100)}%` : progress.done}`}
+              </span>
+            )}
+          </div>
+        </form>
+        {error && <ErrorBox error={error} testId="run-error" />}
+      </section>
+      {outcome && (
+        <section className="panel output-panel" aria-labelledby="output-title" data-testid="run-output" ref={outputRef} tabIndex={-1}>
+          <div className="section-head">
+            <h2 className="h2" id="output-title">
+              {L.output}
+            </h2>
+            <div className="meta-row">
+              {outcome.result.engine && <EngineBadge engine={outcome.result.engine} />}
+              <span className="badge badge-time" data-testid="run-time" title={L.time}>
+                {L.time} {formatMs(outcome.ms)}
+              </span>
+              <button type="button" className="btn btn-small btn-link" onClick={() => onOpenJob(outcome.result.job.id)} data-testid="run-job-link">
+                {L.viewJob} <code>{outcome.result.job.id}</code>
+              </button>
+            </div>
+          </div>
+          <OutputView capability={outcome.capability} output={outcome.result.output} />
+        </section>
+      )}
+    </div>
+  );
+}
