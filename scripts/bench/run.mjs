@@ -1,0 +1,20 @@
+// `npm run bench -- <suite> [options]`: the benchmarks. Suites: ocr.
+const SUITES = {
+  ocr: () => import('./ocr-bench.mjs'),
+};
+
+const [suite, ...rest] = process.argv.slice(2);
+const load = suite ? SUITES[/** @type {keyof typeof SUITES} */ (suite)] : undefined;
+if (!load) {
+  process.stderr.write(`usage: npm run bench -- <suite> [options]   (suites: ${Object.keys(SUITES).join(', ')}; \`npm run bench -- ocr --help\`)\n`);
+  process.exit(2);
+}
+try {
+  const { main } = await load();
+  process.exitCode = await main(rest);
+} catch (e) {
+  process.stderr.write(`bench ${suite}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+}
+// Host processes or timers left by a hub must not keep the bench alive once it has printed (stdout is synchronous on Linux).
+process.exit(process.exitCode);
