@@ -4,6 +4,8 @@ import { appRoot, appVersion, builtinPluginsDir } from '../config/app-paths.js';
 import { APP_NAME, ensureDataLayout, resolveDataDir, type DataLayout } from '../config/data-dir.js';
 import { createPackStore } from '../models/models-service.js';
 import { modelsMethods } from '../models/models-methods.js';
+import { knownModelCapabilities, modelsArchiveMethods } from '../models/archive/import-export-methods.js';
+import { fetchCapability } from '../models/fetch/fetch-capability.js';
 import type { PackStore } from '../models/pack-store.js';
 import { PluginManager } from '../plugins/plugin-manager.js';
 import { pluginsMethods } from '../plugins/plugins-methods.js';
@@ -12,6 +14,10 @@ import { Api } from './api.js';
 import { CapabilityRegistry } from './capability-registry.js';
 import { HubEvents } from './events.js';
 import { JobRunner } from './job-runner.js';
+import { createModelHost } from './model-host.js';
+import type { HostProcess } from './host-process.js';
+import { ocrCapability } from '../capabilities/ocr/ocr-capability.js';
+import { prereviewCapability } from '../capabilities/prereview/prereview-capability.js';
 import { jobsMethods } from './jobs-methods.js';
 
 export interface HubOptions {
@@ -19,6 +25,8 @@ export interface HubOptions {
   dataDir?: string;
   /** Extra plugin folders (tests). The built-in and the user plugin folders are always searched. */
   extraPluginDirs?: string[];
+  /** The model manifest (tests); defaults to the app's models/manifest.json. */
+  catalogFile?: string;
   onHostStderr?: (chunk: string) => void;
 }
 
@@ -30,6 +38,8 @@ export interface Hub {
   jobs: JobRunner;
   plugins: PluginManager;
   models: PackStore;
+  /** The inference process (OCR now); its pid is what benchmarks measure. */
+  modelHost: HostProcess;
   stores: Stores;
   layout: DataLayout;
   /** Number of jobs found unfinished from a previous run (now `interrupted`, resumable). */
@@ -54,7 +64,15 @@ export function createHub(options: HubOptions = {}): Hub {
     onHostStderr: options.onHostStderr,
   });
   plugins.discover();
-  const models = createPackStore(layout);
+  const models = createPackStore(layout, options.catalogFile);
+  registry.register(fetchCapability(models));
+  const modelHost = createModelHost({ dataDir: layout.root, catalogFile: options.catalogFile, onStderr: options.onHostStderr });
+  // Registered only where an engine's pack is installed: nothing is offered that cannot run.
+  const ocrPacks = ['pp-ocrv4-ch', 'tesseract-chi-sim', 'tesseract-eng'].filter((id) => models.get(id));
+  if (ocrPacks.length) {
+    registry.register(ocrCapability(modelHost));
+    registry.register(prereviewCapability(modelHost));
+  }
 
   const api = new Api();
   api.provide({
@@ -70,6 +88,7 @@ export function createHub(options: HubOptions = {}): Hub {
   api.provide(jobsMethods(jobs, stores.jobs, registry));
   api.provide(pluginsMethods(plugins));
   api.provide(modelsMethods(models));
+  api.provide(modelsArchiveMethods(models, { knownCapabilities: () => knownModelCapabilities(plugins) }));
 
   const client: HubClient = {
     call: (method, params) => api.call(method, params),
@@ -85,6 +104,7 @@ export function createHub(options: HubOptions = {}): Hub {
     jobs,
     plugins,
     models,
+    modelHost,
     stores,
     layout,
     interruptedAtStart,
@@ -93,6 +113,7 @@ export function createHub(options: HubOptions = {}): Hub {
       closed = true;
       await jobs.stopAll();
       await plugins.dispose();
+      await modelHost.dispose();
       stores.close();
     },
   };

@@ -3,13 +3,19 @@ import { call } from './call.js';
 import { capabilitiesList } from './capabilities.js';
 import { jobsCancel, jobsList, jobsResume, jobsShow } from './jobs.js';
 import { modelsList, modelsPrepare, modelsVerify } from './models.js';
+import { modelsExport, modelsImport } from './models-archive.js';
+import { modelsFetch } from './models-fetch.js';
 import { pluginsDisable, pluginsEnable, pluginsList } from './plugins.js';
+import { ocr } from './ocr.js';
+import { prereviewCmd } from './prereview.js';
 import { serve } from './serve.js';
 
 /** Every `ic` command. A capability's issue adds its command file and one entry here. */
 export const commands: Command[] = [
   serve,
   call,
+  ocr,
+  prereviewCmd,
   capabilitiesList,
   pluginsList,
   pluginsEnable,
@@ -21,4 +27,7 @@ export const commands: Command[] = [
   modelsList,
   modelsVerify,
   modelsPrepare,
+  modelsImport,
+  modelsExport,
+  modelsFetch,
 ];

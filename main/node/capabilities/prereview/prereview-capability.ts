@@ -1,0 +1,60 @@
+import {
+  HubError,
+  PrereviewInput,
+  PrereviewOutput,
+  fileLabel,
+  toErrorPayload,
+  type Check,
+  type OcrOutput,
+} from '../../../common/contract/index.js';
+import { builtinCapability } from '../../hub/builtin-capability.js';
+import type { HostProcess } from '../../hub/host-process.js';
+import { enginesOf } from '../ocr/ocr-capability.js';
+import { findService, loadCatalog, type Catalog } from './catalog.js';
+import { prereview } from './rules.js';
+import type { PrereviewDoc } from './types.js';
+
+/**
+ * `prereview`: OCR of every submitted file in the model host, then the service item's rules in the hub.
+ * A file that cannot be read becomes a failed check naming it; the other files are still reviewed.
+ */
+export function prereviewCapability(host: HostProcess, catalog: Catalog = loadCatalog()) {
+  return builtinCapability({
+    id: 'prereview',
+    title: 'Material pre-review against a service item',
+    description: "Checks an applicant's materials: present, legible, valid, unexpired and consistent across documents.",
+    input: PrereviewInput,
+    output: PrereviewOutput,
+    async invoke(input, ctx) {
+      const service = findService(catalog, input.service);
+      const docs: PrereviewDoc[] = [];
+      const unreadable: Check[] = [];
+      const engines = new Set<string>();
+      for (const [i, file] of input.files.entries()) {
+        const label = fileLabel(file);
+        ctx.onProgress({ done: i, total: input.files.length, message: `OCR ${label}` });
+        try {
+          const out = (await host.call('ocr', { input: { file, engine: input.engine } }, { signal: ctx.signal })) as OcrOutput;
+          enginesOf(out).split('+').forEach((e) => engines.add(e));
+          docs.push({ file: out.file, pages: out.pages });
+        } catch (err) {
+          if (ctx.signal.aborted) throw err;
+          const e = toErrorPayload(err);
+          if (e.code === 'WORKER_CRASHED' || e.code === 'UNAVAILABLE') throw new HubError(e.code, e.message);
+          unreadable.push({
+            id: `file.unreadable.${i + 1}`,
+            status: 'fail',
+            message: `无法读取文件 Cannot read file: ${label} — ${e.message}`,
+            evidence: [{ file: label, page: 1, box: null, text: '' }],
+          });
+        }
+      }
+      ctx.onProgress({ done: input.files.length, total: input.files.length, message: 'checking rules' });
+      // prereview() takes the local calendar day of a Date (not the UTC day of an ISO string).
+      const report = prereview(service, docs, input.today ?? new Date());
+      const checks = [...unreadable, ...report.checks];
+      const verdict = checks.some((c) => c.status === 'fail') ? 'fail' : report.verdict;
+      return { output: { ...report, checks, verdict }, engine: [...engines].join('+') || 'none' };
+    },
+  });
+}
