@@ -91,6 +91,16 @@ describe('job runner and host processes', () => {
     expect(own.output).toEqual({ read: true });
   });
 
+  it('writes job outcomes to the data folder\'s log with personal data masked', async () => {
+    await hub.client.call('jobs.run', { capability: 'test.sleep', input: { ms: 0, fail: '申请人 张三 身份证 330106199001013016 电话 13812345678 不符' } }).catch(() => undefined);
+    const log = fs.readFileSync(hub.log.file, 'utf8');
+    expect(log).toMatch(/error job job_\w+ test\.sleep failed/);
+    expect(log).toContain('330106********3016');
+    expect(log).toContain('138****5678');
+    expect(log).not.toContain('330106199001013016');
+    expect(log).not.toContain('13812345678');
+  });
+
   it('disabling a plugin removes its capabilities and stops its host; enabling brings them back', async () => {
     await hub.client.call('plugins.disable', { id: 'pii-mask' });
     expect((await hub.client.call('capabilities.list')).map((c) => c.id)).not.toContain('pii.mask');

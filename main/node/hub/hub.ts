@@ -18,6 +18,8 @@ import { createModelHost } from './model-host.js';
 import type { HostProcess } from './host-process.js';
 import { ocrCapability } from '../capabilities/ocr/ocr-capability.js';
 import { prereviewCapability } from '../capabilities/prereview/prereview-capability.js';
+import { maskText } from '../capabilities/prereview/mask.js';
+import { HubLog } from '../log/hub-log.js';
 import { jobsMethods } from './jobs-methods.js';
 
 export interface HubOptions {
@@ -38,6 +40,7 @@ export interface Hub {
   jobs: JobRunner;
   plugins: PluginManager;
   models: PackStore;
+  log: HubLog;
   /** The inference process (OCR now); its pid is what benchmarks measure. */
   modelHost: HostProcess;
   stores: Stores;
@@ -53,6 +56,20 @@ export function createHub(options: HubOptions = {}): Hub {
   const stores = openStores(layout.db);
   const interruptedAtStart = stores.jobs.markInterrupted();
   const events = new HubEvents();
+  const log = new HubLog(layout.logs, maskText);
+  events.on((e) => {
+    if (e.type !== 'job.updated' || !['succeeded', 'failed', 'cancelled'].includes(e.job.status)) return;
+    const j = e.job;
+    log.write(j.status === 'failed' ? 'error' : 'info', `job ${j.id} ${j.capability} ${j.status} (${j.itemsDone}/${j.itemsTotal} done, ${j.itemsFailed} failed)${j.error ? ': ' + j.error.message : ''}`);
+  });
+  events.on((e) => {
+    if (e.type === 'job.item' && e.item.error) log.write('warn', `job ${e.jobId} item ${e.item.index + 1}: ${e.item.error.message}`);
+  });
+  // Host processes' stderr (plugins' api.log, engine warnings) goes to the log, masked, as well as to the caller.
+  const onHostStderr = (chunk: string) => {
+    log.write('warn', chunk.trim());
+    (options.onHostStderr ?? ((c: string) => process.stderr.write(c)))(chunk);
+  };
   const registry = new CapabilityRegistry();
   const jobs = new JobRunner(stores.jobs, registry, events);
   const plugins = new PluginManager({
@@ -61,12 +78,12 @@ export function createHub(options: HubOptions = {}): Hub {
     state: stores.pluginState,
     hostEntry: path.join(appRoot, 'dist', 'main', 'node', 'plugins', 'plugin-host-entry.js'),
     readable: [appRoot],
-    onHostStderr: options.onHostStderr,
+    onHostStderr,
   });
   plugins.discover();
   const models = createPackStore(layout, options.catalogFile);
   registry.register(fetchCapability(models));
-  const modelHost = createModelHost({ dataDir: layout.root, catalogFile: options.catalogFile, onStderr: options.onHostStderr });
+  const modelHost = createModelHost({ dataDir: layout.root, catalogFile: options.catalogFile, onStderr: onHostStderr });
   // Registered only where an engine's pack is installed: nothing is offered that cannot run.
   const ocrPacks = ['pp-ocrv4-ch', 'tesseract-chi-sim', 'tesseract-eng'].filter((id) => models.get(id));
   if (ocrPacks.length) {
@@ -104,6 +121,7 @@ export function createHub(options: HubOptions = {}): Hub {
     jobs,
     plugins,
     models,
+    log,
     modelHost,
     stores,
     layout,

@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+const MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The hub's log file (<data>/logs/hub.log): job outcomes and host-process messages. Every line goes through
+ * `redact` first, so ID numbers, phone numbers and names never reach the disk in clear. One older file is kept.
+ */
+export class HubLog {
+  readonly file: string;
+
+  constructor(
+    dir: string,
+    private readonly redact: (text: string) => string,
+  ) {
+    this.file = path.join(dir, 'hub.log');
+  }
+
+  write(level: 'info' | 'warn' | 'error', message: string): void {
+    const line = `${new Date().toISOString()} ${level.padEnd(5)} ${this.redact(message).replace(/\s*\n\s*/g, ' | ')}\n`;
+    try {
+      if ((fs.statSync(this.file, { throwIfNoEntry: false })?.size ?? 0) > MAX_BYTES) fs.renameSync(this.file, this.file + '.1');
+      fs.appendFileSync(this.file, line);
+    } catch {
+      // A log that cannot be written must never stop the work it describes.
+    }
+  }
+}
