@@ -7,6 +7,8 @@ export interface StreamOptions {
   labelOf?: (index: number) => string | undefined;
   /** Turns an item's output into the printed result (e.g. adds `file`). */
   present?: (index: number, output: unknown, engine: string | undefined) => unknown;
+  /** Several result lines for one item (e.g. one per page of a file); used instead of `present`. */
+  expand?: (index: number, output: unknown, engine: string | undefined) => unknown[];
   text?: (output: unknown) => string;
 }
 
@@ -29,6 +31,8 @@ export async function streamJob(hub: Hub, start: () => Job, out: Output, o: Stre
       if (e.item.status === 'failed') {
         failed++;
         out.failure(label ? { file: label } : { index: e.item.index }, e.item.error);
+      } else if (o.expand) {
+        for (const line of o.expand(e.item.index, e.item.output, e.item.engine)) out.result(line, o.text ? () => o.text!(line) : undefined);
       } else {
         const shown = o.present ? o.present(e.item.index, e.item.output, e.item.engine) : { index: e.item.index, engine: e.item.engine, output: e.item.output };
         out.result(shown, o.text ? () => o.text!(e.item.output) : undefined);
