@@ -1,0 +1,126 @@
+import sharp from 'sharp';
+import { runSingle, type InferenceSession, type TensorF32 } from '../../../inference/onnx-session.js';
+import { dist, type GreyImage, type Pt } from '../preprocess/image.js';
+import { dbPostprocess, type DbOptions, type DetBox } from './db-postprocess.js';
+import { orderClockwise } from './geometry.js';
+
+export interface DetOptions extends Partial<DbOptions> {
+  /** Resize so that the longer side is at most this (PaddleOCR's limit_type "max", default 960), sides rounded to 32. */
+  limitSideLen?: number;
+}
+
+/** PaddleOCR's detection normalisation (ImageNet mean/std, applied to BGR channels in that order). */
+const MEAN = [0.485, 0.456, 0.406] as const;
+const STD = [0.229, 0.224, 0.225] as const;
+
+/** The size the detector runs at: longer side ≤ limit, each side a multiple of 32 (DetResizeForTest, type "max"). */
+export function detInputSize(width: number, height: number, limitSideLen = 960): { width: number; height: number } {
+  const ratio = Math.max(width, height) > limitSideLen ? limitSideLen / Math.max(width, height) : 1;
+  const w = Math.max(32, Math.round(Math.trunc(width * ratio) / 32) * 32);
+  const h = Math.max(32, Math.round(Math.trunc(height * ratio) / 32) * 32);
+  return { width: w, height: h };
+}
+
+/** Grey image → NCHW float tensor, the grey level replicated into the three normalised channels. */
+export function detTensor(img: GreyImage): TensorF32 {
+  const n = img.width * img.height;
+  const data = new Float32Array(3 * n);
+  const lut = MEAN.map((m, c) => {
+    const t = new Float32Array(256);
+    for (let v = 0; v < 256; v++) t[v] = (v / 255 - m) / STD[c]!;
+    return t;
+  });
+  for (let c = 0; c < 3; c++) {
+    const t = lut[c]!;
+    const off = c * n;
+    for (let i = 0; i < n; i++) data[off + i] = t[img.data[i]!]!;
+  }
+  return { data, dims: [1, 3, img.height, img.width] };
+}
+
+/** DB text detection (PP-OCRv4 det): boxes in the given image's pixels, clockwise from top-left. */
+export class TextDetector {
+  constructor(
+    private readonly session: InferenceSession,
+    private readonly opts: DetOptions = {},
+  ) {}
+
+  async detect(img: GreyImage): Promise<DetBox[]> {
+    const { image: padded, top, left } = letterbox(img);
+    const size = detInputSize(padded.width, padded.height, this.opts.limitSideLen ?? 960);
+    const resized = await resizeForDet(padded, size.width, size.height);
+    const out = await runSingle(this.session, detTensor(resized));
+    const [, , oh, ow] = out.dims;
+    if (!oh || !ow) throw new Error(`unexpected detector output ${JSON.stringify(out.dims)}`);
+    let boxes = dbPostprocess(out.data, ow, oh, padded.width, padded.height, this.opts);
+    if (top || left) {
+      const back = (p: Pt): Pt => [p[0] - left, p[1] - top];
+      boxes = boxes.map((b) => ({ ...b, quad: [back(b.quad[0]), back(b.quad[1]), back(b.quad[2]), back(b.quad[3])] }));
+    }
+    return filterBoxes(boxes, img.width, img.height);
+  }
+}
+
+/** RapidOCR's letterbox: a strip thinner than this, or longer than `MAX_RATIO` times its thickness, is padded. */
+const MIN_SIDE = 30;
+const MAX_RATIO = 8;
+
+/**
+ * Pads a very thin or very elongated image (a single cut-out line) with paper on both long sides, so that resizing
+ * it for the detector does not squash the text: the short side becomes 2 × max(long / 8, 30).
+ */
+export function letterbox(img: GreyImage): { image: GreyImage; top: number; left: number } {
+  const { width: W, height: H } = img;
+  const wide = W >= H;
+  const long = wide ? W : H;
+  const short = wide ? H : W;
+  if (short > MIN_SIDE && long / short <= MAX_RATIO) return { image: img, top: 0, left: 0 };
+  const target = Math.max(Math.round(long / MAX_RATIO), MIN_SIDE) * 2;
+  if (target <= short) return { image: img, top: 0, left: 0 };
+  const pad = Math.floor((target - short) / 2);
+  const paper = paperLevel(img);
+  const w2 = wide ? W : W + 2 * pad;
+  const h2 = wide ? H + 2 * pad : H;
+  const data = new Uint8Array(w2 * h2).fill(paper);
+  const top = wide ? pad : 0;
+  const left = wide ? 0 : pad;
+  for (let y = 0; y < H; y++) data.set(img.data.subarray(y * W, (y + 1) * W), (y + top) * w2 + left);
+  return { image: { data, width: w2, height: h2 }, top, left };
+}
+
+/** The brightest common grey level (90th percentile): the paper. */
+function paperLevel(img: GreyImage): number {
+  const hist = new Uint32Array(256);
+  for (const v of img.data) hist[v] = hist[v]! + 1;
+  let acc = 0;
+  for (let v = 0; v < 256; v++) {
+    acc += hist[v]!;
+    if (acc >= 0.9 * img.data.length) return v;
+  }
+  return 255;
+}
+
+/** Bilinear resize (anti-aliased when shrinking) by libvips: a page is millions of pixels, too many for JS loops. */
+async function resizeForDet(img: GreyImage, width: number, height: number): Promise<GreyImage> {
+  if (img.width === width && img.height === height) return img;
+  const data = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } })
+    .resize(width, height, { fit: 'fill', kernel: 'linear' })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer();
+  if (data.length !== width * height) throw new Error(`detector resize gave ${data.length} bytes for ${width}×${height}`);
+  return { data, width, height };
+}
+
+/** filter_tag_det_res: order corners, clip to the image, drop boxes 3 px or thinner. */
+export function filterBoxes(boxes: DetBox[], width: number, height: number): DetBox[] {
+  const out: DetBox[] = [];
+  for (const b of boxes) {
+    const q = orderClockwise(b.quad);
+    const clip = (p: Pt): Pt => [Math.min(Math.max(p[0], 0), width - 1), Math.min(Math.max(p[1], 0), height - 1)];
+    const quad = [clip(q[0]), clip(q[1]), clip(q[2]), clip(q[3])] as const;
+    if (Math.trunc(dist(quad[0], quad[1])) <= 3 || Math.trunc(dist(quad[0], quad[3])) <= 3) continue;
+    out.push({ quad, score: b.score });
+  }
+  return out;
+}

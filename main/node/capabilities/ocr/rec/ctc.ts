@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+
+/**
+ * The recogniser's classes: CTC blank at 0, then the dictionary file's characters one a line, then a space
+ * (PaddleOCR's use_space_char), as CTCLabelDecode builds them.
+ */
+export function loadCharacters(dictPath: string): string[] {
+  const keys = fs.readFileSync(dictPath, 'utf8').split(/\r?\n/);
+  // A trailing newline leaves one empty entry that is not a class.
+  if (keys.length && keys[keys.length - 1] === '') keys.pop();
+  return ['', ...keys, ' '];
+}
+
+export interface CtcResult {
+  text: string;
+  /** Mean of the chosen classes' probabilities (0 when nothing was read). */
+  confidence: number;
+  /** Time step at which each character was emitted. */
+  steps: number[];
+}
+
+/**
+ * Greedy CTC decoding of one sequence: the most likely class per time step, repeats collapsed, blanks (class 0)
+ * dropped. `probs` holds `steps`×`classes` softmax outputs starting at `offset`.
+ */
+export function ctcGreedyDecode(probs: Float32Array, steps: number, classes: number, characters: readonly string[], offset = 0): CtcResult {
+  let text = '';
+  let sum = 0;
+  let count = 0;
+  let prev = -1;
+  const at: number[] = [];
+  for (let t = 0; t < steps; t++) {
+    const base = offset + t * classes;
+    let best = 0;
+    let bestP = probs[base]!;
+    for (let c = 1; c < classes; c++) {
+      const p = probs[base + c]!;
+      if (p > bestP) {
+        bestP = p;
+        best = c;
+      }
+    }
+    if (best !== 0 && best !== prev) {
+      text += characters[best] ?? '';
+      sum += bestP;
+      count++;
+      at.push(t);
+    }
+    prev = best;
+  }
+  return { text, confidence: count ? sum / count : 0, steps: at };
+}

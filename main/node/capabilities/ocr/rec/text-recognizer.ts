@@ -1,0 +1,91 @@
+import { runSingle, type InferenceSession, type TensorF32 } from '../../../inference/onnx-session.js';
+import { resizeGrey, type GreyImage } from '../preprocess/image.js';
+import { ctcGreedyDecode, type CtcResult } from './ctc.js';
+import { REC_HEIGHT } from './crop.js';
+
+export interface RecOptions {
+  /** At most this many lines per model run (default 8); see widthBatches. */
+  batchSize?: number;
+}
+
+/** The narrowest input the recogniser is given (rec_img_shape [3, 48, 320]): shorter lines are padded. */
+const MIN_WIDTH = 320;
+
+/**
+ * Batch of upright line crops → NCHW tensor: each crop resized to height 48 (kept as is when it already is),
+ * normalised to (v/255 − 0.5)/0.5 in all three channels, and padded with zeros on the right to the batch's width.
+ */
+export function recTensor(crops: readonly GreyImage[], height = REC_HEIGHT): TensorF32 {
+  const ratios = crops.map((c) => c.width / c.height);
+  const maxRatio = Math.max(MIN_WIDTH / height, ...ratios);
+  const W = Math.trunc(height * maxRatio);
+  const plane = height * W;
+  const data = new Float32Array(crops.length * 3 * plane);
+  crops.forEach((crop, b) => {
+    const w = Math.min(W, Math.ceil(height * (crop.width / crop.height)));
+    const img = crop.height === height && crop.width === w ? crop : resizeGrey(crop, w, height);
+    const base = b * 3 * plane;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < w; x++) {
+        const v = img.data[y * w + x]! / 127.5 - 1;
+        const i = base + y * W + x;
+        data[i] = v;
+        data[i + plane] = v;
+        data[i + 2 * plane] = v;
+      }
+    }
+  });
+  return { data, dims: [crops.length, 3, height, W] };
+}
+
+/**
+ * Groups crops into model runs. Sorted by width, a crop joins the current batch while the batch stays within
+ * `size` crops and padding every crop to the batch's width costs at most `maxPadding` more than the crops' own
+ * widths (each at least 320). On CPU a padded column costs as much as a real one, so long lines mostly run alone and
+ * short ones (all padded to 320 anyway) run together.
+ */
+export function widthBatches(crops: readonly GreyImage[], size: number, maxPadding = 0.1): number[][] {
+  const order = crops
+    .map((c, i) => ({ i, w: Math.max(MIN_WIDTH, Math.trunc(REC_HEIGHT * (c.width / c.height))) }))
+    .sort((a, b) => a.w - b.w);
+  const out: number[][] = [];
+  let cur: typeof order = [];
+  let own = 0;
+  for (const o of order) {
+    const padded = o.w * (cur.length + 1);
+    if (cur.length && (cur.length >= size || padded > (own + o.w) * (1 + maxPadding))) {
+      out.push(cur.map((c) => c.i));
+      cur = [];
+      own = 0;
+    }
+    cur.push(o);
+    own += o.w;
+  }
+  if (cur.length) out.push(cur.map((c) => c.i));
+  return out;
+}
+
+/** PP-OCRv4 recognition with greedy CTC decoding. */
+export class TextRecognizer {
+  constructor(
+    private readonly session: InferenceSession,
+    readonly characters: readonly string[],
+    private readonly opts: RecOptions = {},
+  ) {}
+
+  async recognize(crops: readonly GreyImage[], signal?: AbortSignal): Promise<CtcResult[]> {
+    const results: CtcResult[] = new Array<CtcResult>(crops.length);
+    for (const batch of widthBatches(crops, this.opts.batchSize ?? 8)) {
+      signal?.throwIfAborted();
+      const out = await runSingle(this.session, recTensor(batch.map((i) => crops[i]!)));
+      const [n, steps, classes] = out.dims;
+      if (n !== batch.length || !steps || !classes) throw new Error(`unexpected recogniser output ${JSON.stringify(out.dims)}`);
+      if (classes !== this.characters.length)
+        throw new Error(`recogniser has ${classes} classes, the dictionary gives ${this.characters.length}`);
+      batch.forEach((idx, b) => {
+        results[idx] = ctcGreedyDecode(out.data, steps, classes, this.characters, b * steps * classes);
+      });
+    }
+    return results;
+  }
+}
