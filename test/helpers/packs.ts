@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PackRecord } from '../../main/common/contract/index.js';
+import { packRecordFor } from '../../main/node/models/catalog.js';
 import { sha256File } from '../../main/node/models/hash.js';
 import type { PackStore } from '../../main/node/models/pack-store.js';
 import { fixturesDir } from './temp.js';
@@ -20,8 +21,7 @@ export async function installFixturePack(store: PackStore, id: string): Promise<
     fs.copyFileSync(from, to);
     files.push({ path: f.path, size: fs.statSync(to).size, sha256: await sha256File(to) });
   }
-  const { howToGet: _h, title: _t, files: _f, ...meta } = entry;
-  const record: PackRecord = { ...meta, files, hashesPinnedAtDownload: true };
+  const record = packRecordFor(entry, files, { hashesPinnedAtDownload: true });
   store.installStaged(staging, record);
   return record;
 }

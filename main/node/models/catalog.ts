@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Catalog, HubError, parseOrThrow, type CatalogPack } from '../../common/contract/index.js';
+import { Catalog, HubError, parseOrThrow, type CatalogPack, type PackFile, type PackRecord } from '../../common/contract/index.js';
 import { resourcesRoot } from '../config/app-paths.js';
 
 export const catalogFile = () => path.join(resourcesRoot(), 'models', 'manifest.json');
@@ -28,4 +28,20 @@ export function catalogPack(catalog: Catalog, id: string): CatalogPack {
   const p = catalog.packs.find((x) => x.id === id);
   if (!p) throw new HubError('NOT_FOUND', `no model pack "${id}" in the manifest (known: ${catalog.packs.map((x) => x.id).join(', ')})`);
   return p;
+}
+
+/** The pack.json of an installed copy of a catalog pack: the catalog's description plus the files as installed. */
+export function packRecordFor(entry: CatalogPack, files: PackFile[], extra: Partial<PackRecord> = {}): PackRecord {
+  return {
+    id: entry.id,
+    capability: entry.capability,
+    engine: entry.engine,
+    version: entry.version,
+    languages: entry.languages,
+    licence: entry.licence,
+    source: entry.source,
+    files,
+    ...(entry.hf ? { hf: entry.hf } : {}),
+    ...extra,
+  };
 }

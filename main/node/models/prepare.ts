@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CatalogPack, PackRecord } from '../../common/contract/index.js';
 import { appRoot } from '../config/app-paths.js';
+import { packRecordFor } from './catalog.js';
 import { sha256File } from './hash.js';
 import { PACK_RECORD, readRecord, type PackStore } from './pack-store.js';
 
@@ -57,17 +58,7 @@ async function prepareOne(store: PackStore, entry: CatalogPack): Promise<Prepare
       fs.copyFileSync(from, to);
       files.push({ path: file, size: fs.statSync(to).size, sha256: await sha256File(to) });
     }
-    const record: PackRecord = {
-      id: entry.id,
-      capability: entry.capability,
-      engine: entry.engine,
-      version: entry.version,
-      languages: entry.languages,
-      licence: entry.licence,
-      source: src,
-      files,
-      installedAt: new Date().toISOString(),
-    };
+    const record = packRecordFor(entry, files, { installedAt: new Date().toISOString() });
     const problems = await store.verifyDir(entry.id, staging, record);
     if (problems.length) return unavailable(`the installed source files do not match the manifest: ${problems.join('; ')}`);
     fs.writeFileSync(path.join(staging, PACK_RECORD), JSON.stringify(record, null, 2));

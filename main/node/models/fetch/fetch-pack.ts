@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { HubError, type CatalogPack, type PackRecord, type PackSource, type Progress } from '../../../common/contract/index.js';
+import { packRecordFor } from '../catalog.js';
 import { sha256File } from '../hash.js';
 import type { InstalledPack, PackStore } from '../pack-store.js';
 import { downloadFile, SizeMismatchError } from './download.js';
@@ -126,18 +127,7 @@ export async function fetchPack(store: PackStore, o: FetchPackOptions): Promise<
     }
 
     o.signal.throwIfAborted();
-    const record: PackRecord = {
-      id: entry.id,
-      capability: entry.capability,
-      engine: entry.engine,
-      version: entry.version,
-      languages: entry.languages,
-      licence: entry.licence,
-      source,
-      files: got,
-      ...(hashesPinned ? { hashesPinnedAtDownload: true } : {}),
-      ...(entry.hf ? { hf: entry.hf } : {}),
-    };
+    const record = packRecordFor(entry, got, { source, ...(hashesPinned ? { hashesPinnedAtDownload: true } : {}) });
     staging = store.stagingDir(o.id);
     for (const f of got) {
       const to = path.join(staging, f.path);
