@@ -25,6 +25,8 @@ export async function buildRenderer(opts = {}) {
     publicDir: false,
     logLevel: opts.logLevel ?? 'info',
     mode: 'production',
+    // React's production build, also when the caller's NODE_ENV is "test" (vitest's global setup builds it).
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     plugins: [react()],
     build: {
       outDir,

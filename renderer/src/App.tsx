@@ -7,26 +7,33 @@ import { ErrorBox } from './components/ErrorBox.js';
 import { L } from './i18n.js';
 import { CapabilitiesScreen } from './screens/CapabilitiesScreen.js';
 import { JobsScreen } from './screens/JobsScreen.js';
+import { OcrScreen } from './screens/OcrScreen.js';
 import { PluginsScreen } from './screens/PluginsScreen.js';
+import { PrereviewScreen } from './screens/PrereviewScreen.js';
 
-type Screen = 'run' | 'plugins' | 'jobs';
+type Screen = 'prereview' | 'ocr' | 'run' | 'plugins' | 'jobs';
 interface Route {
   screen: Screen;
   jobId: string | null;
 }
 
 const SCREENS: { id: Screen; label: string }[] = [
+  { id: 'prereview', label: L.navPrereview },
+  { id: 'ocr', label: L.navOcr },
   { id: 'run', label: L.navRun },
   { id: 'plugins', label: L.navPlugins },
   { id: 'jobs', label: L.navJobs },
 ];
 
-/** Routes live in the hash (#/run, #/plugins, #/jobs/<id>) so they work under app:// and the loopback server alike. */
+/**
+ * Routes live in the hash (#/prereview, #/ocr, #/run, #/plugins, #/jobs/<id>) so they work under app:// and the
+ * loopback server alike. Pre-review, the clerk's main job, is the first screen.
+ */
 function parseHash(hash: string): Route {
   const [screen, id] = hash.replace(/^#\/?/, '').split('/');
-  if (screen === 'plugins') return { screen: 'plugins', jobId: null };
   if (screen === 'jobs') return { screen: 'jobs', jobId: id ? decodeURIComponent(id) : null };
-  return { screen: 'run', jobId: null };
+  if (screen === 'ocr' || screen === 'run' || screen === 'plugins') return { screen, jobId: null };
+  return { screen: 'prereview', jobId: null };
 }
 
 function hashOf(r: Route): string {
@@ -39,6 +46,10 @@ export function App() {
   const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
   const [health, setHealth] = useState<Health | null>(null);
   const [healthError, setHealthError] = useState<ErrorPayload | null>(null);
+  // Pre-review and OCR keep their files and results while the clerk looks at another screen: once opened, they
+  // stay mounted (hidden).
+  const [kept, setKept] = useState<ReadonlySet<Screen>>(() => new Set([route.screen]));
+  if (!kept.has(route.screen) && (route.screen === 'prereview' || route.screen === 'ocr')) setKept(new Set([...kept, route.screen]));
   const tabRefs = useRef<Partial<Record<Screen, HTMLButtonElement | null>>>({});
 
   useEffect(() => {
@@ -52,6 +63,8 @@ export function App() {
     if (window.location.hash !== h) window.location.hash = h;
     setRoute(r);
   }, []);
+
+  const openJob = useCallback((id: string) => navigate({ screen: 'jobs', jobId: id }), [navigate]);
 
   const loadHealth = useCallback(() => {
     client.call('health').then(
@@ -147,7 +160,17 @@ export function App() {
         ) : (
           <>
             {healthError && <ErrorBox error={healthError} testId="health-error" onRetry={loadHealth} />}
-            {route.screen === 'run' && <CapabilitiesScreen onOpenJob={(id) => navigate({ screen: 'jobs', jobId: id })} />}
+            {kept.has('prereview') && (
+              <div hidden={route.screen !== 'prereview'} className="screen-host">
+                <PrereviewScreen onOpenJob={openJob} />
+              </div>
+            )}
+            {kept.has('ocr') && (
+              <div hidden={route.screen !== 'ocr'} className="screen-host">
+                <OcrScreen onOpenJob={openJob} />
+              </div>
+            )}
+            {route.screen === 'run' && <CapabilitiesScreen onOpenJob={openJob} />}
             {route.screen === 'plugins' && <PluginsScreen />}
             {route.screen === 'jobs' && (
               <JobsScreen selectedId={route.jobId} onSelect={(id) => navigate({ screen: 'jobs', jobId: id })} />

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../main/common/contract/errors.js';
 import type { JobStatus } from '../../main/common/contract/jobs.js';
+import type { DocumentType, PrereviewOutput } from '../../main/common/contract/prereview.js';
 
 /** Bilingual labels: Chinese first, then English. */
 export const L = {
@@ -7,6 +8,8 @@ export const L = {
   appNameEn: 'Intelligent Center',
   electron: '桌面应用 Desktop app (Electron)',
   browser: '浏览器控制台 Browser console (loopback)',
+  navPrereview: '预审 Pre-review',
+  navOcr: '文字识别 OCR',
   navRun: '能力 Capabilities',
   navPlugins: '插件 Plugins',
   navJobs: '任务 Jobs',
@@ -24,6 +27,7 @@ export const L = {
   engine: '引擎 Engine',
   time: '耗时 Time',
   copy: '复制 Copy',
+  remove: '移除 Remove',
   copied: '已复制 Copied',
   viewJob: '查看任务 View job',
   plugins: '已安装插件 Installed plugins',
@@ -107,3 +111,79 @@ const words: Record<string, string> = {
 export function word(key: string): string {
   return words[key] ?? key;
 }
+
+export type Verdict = PrereviewOutput['verdict'];
+export type CheckStatus = PrereviewOutput['checks'][number]['status'];
+
+export const verdictLabel: Record<Verdict, { zh: string; en: string; hint: string }> = {
+  pass: { zh: '通过', en: 'Pass', hint: '材料齐全、有效、一致。受理前仍请人工确认。 Complete, valid and consistent; confirm before accepting.' },
+  needs_review: {
+    zh: '需人工复核',
+    en: 'Needs review',
+    hint: '有需要人工核对的项目，请查看下方黄色项。 Some findings need a human look: see the items in yellow below.',
+  },
+  fail: { zh: '不通过', en: 'Fail', hint: '有缺失或无效的材料，请查看下方红色项。 Materials are missing or invalid: see the items in red below.' },
+};
+
+export const checkStatusLabel: Record<CheckStatus, string> = {
+  fail: '不通过 Failed',
+  warn: '需复核 Needs review',
+  pass: '通过 Passed',
+};
+
+export const docTypeLabel: Record<DocumentType, string> = {
+  id_card_front: '身份证人像面 ID card (photo side)',
+  id_card_back: '身份证国徽面 ID card (emblem side)',
+  business_license: '营业执照 Business licence',
+  application_form: '申请书 Application form',
+  household_register: '户口簿 Household register',
+  generic: '其他材料 Other document',
+};
+
+/** Field names of pre-review documents (upper snake case); unknown ones show as they are. */
+const fieldLabels: Record<string, string> = {
+  NAME: '姓名 Name',
+  SEX: '性别 Sex',
+  ETHNICITY: '民族 Ethnicity',
+  BIRTH_DATE: '出生日期 Date of birth',
+  ADDRESS: '住址 Address',
+  ID_NUMBER: '公民身份号码 ID number',
+  ISSUER: '签发机关 Issuing authority',
+  ISSUE_DATE: '签发日期 Date of issue',
+  VALID_FROM: '有效期起 Valid from',
+  VALID_UNTIL: '有效期至 Valid until',
+  USCC: '统一社会信用代码 Unified social credit code',
+  COMPANY_NAME: '名称 Entity name',
+  ENTITY_TYPE: '类型 Entity type',
+  LEGAL_REPRESENTATIVE: '法定代表人 Legal representative',
+  REGISTERED_CAPITAL: '注册资本 Registered capital',
+  ESTABLISHED_DATE: '成立日期 Date of establishment',
+  BUSINESS_SCOPE: '经营范围 Business scope',
+  PHONE: '联系电话 Phone',
+  APPLICANT: '申请人 Applicant',
+  APPLICATION_DATE: '申请日期 Application date',
+  HOUSEHOLDER: '户主姓名 Head of household',
+  RELATIONSHIP: '与户主关系 Relationship',
+  BIRTHPLACE: '出生地 Place of birth',
+  NATIVE_PLACE: '籍贯 Native place',
+  HOUSEHOLD_TYPE: '户别 Household type',
+  LICENCE_NUMBER: '许可证编号 Licence number',
+  DOCUMENT_NUMBER: '证件号码 Document number',
+};
+
+export function fieldLabel(name: string): string {
+  return fieldLabels[name] ?? name;
+}
+
+export const ocrEngineLabel: Record<'auto' | 'ppocr' | 'tesseract', string> = {
+  auto: '自动 Auto',
+  ppocr: 'PP-OCRv4',
+  tesseract: 'Tesseract',
+};
+
+export const scriptLabel: Record<'auto' | 'zh-Hans' | 'zh-Hant' | 'en', string> = {
+  auto: '自动检测 Auto-detect',
+  'zh-Hans': '简体中文 Simplified Chinese',
+  'zh-Hant': '繁體中文 Traditional Chinese',
+  en: '英文 English',
+};

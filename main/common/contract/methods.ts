@@ -4,6 +4,7 @@ import { Health } from './health.js';
 import { Job, JobDetail, JobRef, ListJobsParams, RunParams, RunResult, StartJobParams } from './jobs.js';
 import { ModelInfo, ModelsExportParams, ModelsImportParams, ModelsVerifyParams, VerifyResult } from './models.js';
 import { PluginInfo, PluginRef, RejectedPlugin } from './plugins.js';
+import { PrereviewServices } from './prereview.js';
 
 /**
  * Every method the hub answers, with its params and result schema. The same table serves Electron IPC
@@ -53,6 +54,11 @@ export const methods = {
     params: ModelsExportParams,
     result: z.object({ path: z.string(), bytes: z.number().int() }),
     summary: 'Write an installed pack as a .tar archive for another machine.',
+  },
+  'prereview.services': {
+    params: z.object({}).default({}),
+    result: PrereviewServices,
+    summary: 'Service items of the catalog with the materials each needs (for the pre-review picker).',
   },
 } as const;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Box, FileSource } from './ocr.js';
+import { Box, FileSource, Rotation } from './ocr.js';
 
 export const DocumentType = z.enum([
   'id_card_front',
@@ -54,11 +54,24 @@ export const PrereviewInput = z
   .strict();
 export type PrereviewInput = z.input<typeof PrereviewInput>;
 
+/** A page as OCR read it: the pixel space its boxes are in (the file as given, possibly scaled down) and its rotation. */
+export const PrereviewPage = z.object({
+  file: z.string(),
+  page: z.number().int().positive(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  rotation: Rotation,
+  engine: z.string(),
+});
+export type PrereviewPage = z.infer<typeof PrereviewPage>;
+
 export const PrereviewOutput = z.object({
   service: z.object({ id: z.string(), name: z.string() }),
   documents: z.array(PrereviewDocument),
   checks: z.array(Check),
   verdict: Verdict,
+  /** Every page read (the capability fills it in): clients draw evidence and field boxes over the page with it. */
+  pages: z.array(PrereviewPage).optional(),
 });
 export type PrereviewOutput = z.infer<typeof PrereviewOutput>;
 
@@ -83,3 +96,23 @@ export const ServiceItem = z.object({
 export type ServiceItem = z.infer<typeof ServiceItem>;
 export const ServiceCatalog = z.object({ schemaVersion: z.literal(1), services: z.array(ServiceItem).min(1) });
 export type ServiceCatalog = z.infer<typeof ServiceCatalog>;
+
+/** `prereview.services`: the catalog's service items with their materials, for pickers (console, clients). */
+export const ServiceSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  department: z.string(),
+  materials: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      nameEn: z.string(),
+      type: DocumentType,
+      required: z.boolean(),
+      mustBeValid: z.boolean(),
+    }),
+  ),
+});
+export type ServiceSummary = z.infer<typeof ServiceSummary>;
+export const PrereviewServices = z.array(ServiceSummary);

@@ -18,6 +18,7 @@ import { createModelHost } from './model-host.js';
 import type { HostProcess } from './host-process.js';
 import { ocrCapability } from '../capabilities/ocr/ocr-capability.js';
 import { prereviewCapability } from '../capabilities/prereview/prereview-capability.js';
+import { prereviewMethods } from '../capabilities/prereview/prereview-methods.js';
 import { maskText } from '../capabilities/prereview/mask.js';
 import { HubLog } from '../log/hub-log.js';
 import { jobsMethods } from './jobs-methods.js';
@@ -105,6 +106,7 @@ export function createHub(options: HubOptions = {}): Hub {
   api.provide(jobsMethods(jobs, stores.jobs, registry));
   api.provide(pluginsMethods(plugins));
   api.provide(modelsMethods(models));
+  api.provide(prereviewMethods());
   api.provide(modelsArchiveMethods(models, { knownCapabilities: () => knownModelCapabilities(plugins) }));
 
   const client: HubClient = {

@@ -44,7 +44,8 @@ export interface RunningServer {
  */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? newToken();
-  const maxBody = opts.maxBodyBytes ?? 64 * 1024 * 1024;
+  // Uploaded files travel as base64 in the JSON body: one file of the contract's ~150 MB limit is ~200 MB of it.
+  const maxBody = opts.maxBodyBytes ?? 256 * 1024 * 1024;
   let port = 0;
 
   const server = http.createServer((req, res) => {

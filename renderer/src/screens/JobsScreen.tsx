@@ -6,6 +6,7 @@ import { useClient, useHubEvent, useOnReconnect } from '../client-context.js';
 import { StatusBadge } from '../components/Badges.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { JsonView } from '../components/JsonView.js';
+import { OutputView } from '../components/OutputView.js';
 import { durationOf, formatMs, formatShortTime, formatTime } from '../format.js';
 import { jobStatusLabel, L } from '../i18n.js';
 
@@ -336,7 +337,7 @@ function JobDetailPanel({
                 {it.output !== undefined && (
                   <details className="raw-details" open={detail.items.length === 1}>
                     <summary>输出 Output</summary>
-                    <JsonView value={it.output} />
+                    <OutputView capability={job.capability} output={it.output} />
                   </details>
                 )}
               </li>

@@ -54,7 +54,10 @@ export function prereviewCapability(host: HostProcess, catalog: Catalog = loadCa
       const report = prereview(service, docs, input.today ?? new Date());
       const checks = [...unreadable, ...report.checks];
       const verdict = checks.some((c) => c.status === 'fail') ? 'fail' : report.verdict;
-      return { output: { ...report, checks, verdict }, engine: [...engines].join('+') || 'none' };
+      const pages = docs.flatMap((d) =>
+        d.pages.map((p) => ({ file: d.file, page: p.page, width: p.width, height: p.height, rotation: p.rotation, engine: p.engine })),
+      );
+      return { output: { ...report, checks, verdict, pages }, engine: [...engines].join('+') || 'none' };
     },
   });
 }

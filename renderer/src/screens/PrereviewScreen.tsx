@@ -1,0 +1,267 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ErrorPayload } from '../../../main/common/contract/errors.js';
+import type { PrereviewOutput, ServiceSummary } from '../../../main/common/contract/prereview.js';
+import { toCallError } from '../api/client.js';
+import { useClient, useOnReconnect } from '../client-context.js';
+import { EngineBadge } from '../components/Badges.js';
+import { ErrorBox } from '../components/ErrorBox.js';
+import { FilePicker } from '../components/FilePicker.js';
+import { PrereviewReport, VerdictBanner, isPrereviewOutput } from '../components/PrereviewReport.js';
+import { MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, formatBytes, readBase64, type PickedFile } from '../files.js';
+import { formatMs } from '../format.js';
+import { docTypeLabel, L, ocrEngineLabel } from '../i18n.js';
+import { usePickedFiles } from '../use-picked-files.js';
+import { progressText, useJobRun } from '../use-job-run.js';
+
+type Engine = 'auto' | 'ppocr' | 'tesseract';
+/** As `ic prereview`: a case of many scanned pages takes a while on a counter PC. */
+const PREREVIEW_TIMEOUT_MS = 30 * 60_000;
+
+interface Outcome {
+  output: PrereviewOutput;
+  engine: string | undefined;
+  ms: number;
+  jobId: string;
+  /** Object URLs of the images sent, by the name they were sent under. */
+  urls: Record<string, string | null>;
+}
+
+/** Names as sent: unique within one case (a second "scan.jpg" goes as "scan (2).jpg"), so evidence names one file. */
+function uniqueLabels(files: PickedFile[]): string[] {
+  const seen = new Set<string>();
+  return files.map((f) => {
+    let name = f.name;
+    for (let n = 2; seen.has(name); n++) name = f.name.replace(/(\.[^.]*)?$/, (ext) => ` (${n})${ext}`);
+    seen.add(name);
+    return name;
+  });
+}
+
+export function PrereviewScreen({ onOpenJob }: { onOpenJob: (jobId: string) => void }) {
+  const client = useClient();
+  const [services, setServices] = useState<ServiceSummary[] | null>(null);
+  const [available, setAvailable] = useState<boolean | null>(null);
+  const [loadError, setLoadError] = useState<ErrorPayload | null>(null);
+  const [serviceId, setServiceId] = useState('');
+  const [engine, setEngine] = useState<Engine>('auto');
+  const picked = usePickedFiles({ maxFiles: MAX_FILES, maxTotal: MAX_TOTAL_BYTES });
+  const runner = useJobRun('prereview');
+  const [reading, setReading] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const reportRef = useRef<HTMLElement>(null);
+
+  const load = useCallback(() => {
+    Promise.all([client.call('prereview.services'), client.call('capabilities.list')]).then(
+      ([list, caps]) => {
+        setServices(list);
+        setAvailable(caps.some((c) => c.id === 'prereview'));
+        setLoadError(null);
+        setServiceId((cur) => (cur && list.some((s) => s.id === cur) ? cur : (list[0]?.id ?? '')));
+      },
+      (err) => setLoadError(toCallError(err).toPayload()),
+    );
+  }, [client]);
+  useEffect(load, [load]);
+  useOnReconnect(load);
+
+  const service = services?.find((s) => s.id === serviceId) ?? null;
+  const busy = reading || runner.running;
+  const report = outcome;
+
+  async function run(): Promise<void> {
+    if (busy || !service || picked.files.length === 0) return;
+    setError(null);
+    setReading(true);
+    const labels = uniqueLabels(picked.files);
+    let files: { name: string; base64: string }[];
+    try {
+      files = await Promise.all(picked.files.map(async (f, i) => ({ name: labels[i]!, base64: await readBase64(f.file) })));
+    } catch (err) {
+      setError({ code: 'BAD_REQUEST', message: `无法读取文件 Cannot read a file: ${(err as Error).message}` });
+      return;
+    } finally {
+      setReading(false);
+    }
+    const urls = Object.fromEntries(picked.files.map((f, i) => [labels[i]!, f.url]));
+    try {
+      const { result, ms } = await runner.run({ service: service.id, files, engine }, PREREVIEW_TIMEOUT_MS);
+      if (!isPrereviewOutput(result.output)) throw new Error('unexpected output from prereview');
+      setOutcome({ output: result.output, engine: result.engine, ms, jobId: result.job.id, urls });
+      requestAnimationFrame(() => reportRef.current?.focus());
+    } catch (err) {
+      setError(toCallError(err).toPayload());
+    }
+  }
+
+  function materialStatus(materialId: string): 'pass' | 'warn' | 'fail' | null {
+    if (!report || report.output.service.id !== serviceId) return null;
+    const c = report.output.checks.find((x) => x.id.startsWith(`material.${materialId}.`));
+    return c ? c.status : null;
+  }
+
+  return (
+    <div className="screen" data-testid="screen-prereview">
+      {loadError && <ErrorBox error={loadError} testId="prereview-load-error" onRetry={load} />}
+      {available === false && (
+        <div className="notice notice-warn" role="alert" data-testid="prereview-unavailable">
+          未安装文字识别模型包，暂时无法预审。请运行 <code>npm run models:prepare</code> 或用 <code>ic models import</code> 导入。
+          The OCR model packs are not installed, so pre-review cannot run. Run <code>npm run models:prepare</code> or import them with{' '}
+          <code>ic models import</code>.
+        </div>
+      )}
+      <div className="prereview-top">
+        <section className="panel" aria-labelledby="service-title">
+          <h2 className="h2" id="service-title">
+            <span className="step">1</span> 办理事项 Service item
+          </h2>
+          {!services && !loadError && <p className="muted">{L.loading}</p>}
+          {services && (
+            <>
+              <label className="sr-only" htmlFor="service-select">
+                办理事项 Service item
+              </label>
+              <select
+                id="service-select"
+                className="input service-select"
+                value={serviceId}
+                onChange={(e) => setServiceId(e.target.value)}
+                disabled={busy}
+                data-testid="service-select"
+              >
+                {services.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name} {s.nameEn}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+          {service && (
+            <>
+              <p className="muted small department">{service.department}</p>
+              <h3 className="h3">
+                应交材料 Required materials <span className="count">{service.materials.length}</span>
+              </h3>
+              <ul className="material-list" data-testid="material-list">
+                {service.materials.map((m) => {
+                  const st = materialStatus(m.id);
+                  return (
+                    <li key={m.id} className={`material ${st ? `material-${st}` : ''}`} data-testid={`material-${m.id}`} data-status={st ?? ''}>
+                      <span className={`material-mark mark-${st ?? (m.required ? 'todo' : 'optional')}`} aria-hidden="true">
+                        {st === 'pass' ? '✓' : st === 'fail' ? '✕' : st === 'warn' ? '!' : m.required ? '○' : '–'}
+                      </span>
+                      <span className="material-text">
+                        <span className="material-name">{m.name}</span>
+                        <span className="material-en">{m.nameEn}</span>
+                        <span className="material-tags">
+                          <span className={`tag ${m.required ? 'tag-required' : ''}`}>{m.required ? '必交 Required' : '可选 Optional'}</span>
+                          {m.type !== 'generic' && <span className="tag">{docTypeLabel[m.type]}</span>}
+                          {m.mustBeValid && <span className="tag">须在有效期内 Must be valid</span>}
+                          {st && (
+                            <span className="sr-only">
+                              {st === 'pass' ? '已提供 Provided' : st === 'fail' ? '缺少或无效 Missing or invalid' : '需复核 Needs review'}
+                            </span>
+                          )}
+                        </span>
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          )}
+        </section>
+
+        <section className="panel" aria-labelledby="files-title">
+          <h2 className="h2" id="files-title">
+            <span className="step">2</span> 申请材料 Applicant's files
+          </h2>
+          <p className="muted small">
+            每份材料一个文件（图片或 PDF）。文件只在本机处理。 One file per document (image or PDF); files are processed on this
+            computer only.
+          </p>
+          <FilePicker
+            id="prereview-files"
+            files={picked.files}
+            onAdd={picked.add}
+            onRemove={picked.remove}
+            onClear={picked.clear}
+            refused={picked.refused}
+            disabled={busy}
+            limits={`单个文件不超过 ${formatBytes(MAX_FILE_BYTES)}，合计不超过 ${formatBytes(MAX_TOTAL_BYTES)}，最多 ${MAX_FILES} 个 Up to ${formatBytes(MAX_FILE_BYTES)} per file, ${formatBytes(MAX_TOTAL_BYTES)} together, ${MAX_FILES} files`}
+          />
+          <div className="actions run-actions">
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => void run()}
+              disabled={busy || !service || picked.files.length === 0 || available === false}
+              data-testid="prereview-run"
+            >
+              {busy ? '预审中… Checking…' : '开始预审 Run pre-review'}
+            </button>
+            <label className="inline-field">
+              <span className="muted small">识别引擎 OCR engine</span>
+              <select
+                className="input select-small"
+                value={engine}
+                onChange={(e) => setEngine(e.target.value as Engine)}
+                disabled={busy}
+                data-testid="prereview-engine-select"
+              >
+                {(Object.keys(ocrEngineLabel) as Engine[]).map((k) => (
+                  <option key={k} value={k}>
+                    {ocrEngineLabel[k]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {runner.running && runner.jobId && (
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => void runner.cancel().then((m) => m && setError({ code: 'CONFLICT', message: m }))}
+                data-testid="prereview-cancel"
+              >
+                {L.cancel}
+              </button>
+            )}
+          </div>
+          {busy && (
+            <div className="run-status" aria-live="polite" data-testid="prereview-progress">
+              <progress
+                className="progress-wide"
+                max={runner.progress?.total ?? 1}
+                value={reading ? undefined : Math.min(runner.progress?.done ?? 0, runner.progress?.total ?? 1)}
+              />
+              <span className="muted small">
+                {reading ? '读取文件… Reading files…' : progressText(runner.progress) || '排队中… Starting…'} · {(runner.elapsed / 1000).toFixed(1)} s
+              </span>
+            </div>
+          )}
+          {error && <ErrorBox error={error} testId="prereview-error" />}
+        </section>
+      </div>
+
+      {report && (
+        <section className="panel report-panel" aria-labelledby="report-title" data-testid="prereview-report" ref={reportRef} tabIndex={-1}>
+          <h2 className="h2" id="report-title">
+            <span className="step">3</span> 预审结果 Pre-review report
+          </h2>
+          <VerdictBanner output={report.output}>
+            <span className="muted small">识别引擎 OCR engine</span>
+            <EngineBadge engine={report.engine ?? '—'} />
+            <span className="badge badge-time" title={L.time}>
+              {L.time} {formatMs(report.ms)}
+            </span>
+            <button type="button" className="btn btn-small btn-link" onClick={() => onOpenJob(report.jobId)} data-testid="prereview-job-link">
+              {L.viewJob} <code>{report.jobId}</code>
+            </button>
+          </VerdictBanner>
+          <PrereviewReport key={report.jobId} output={report.output} imageOf={(file, page) => (page === 1 ? (report.urls[file] ?? null) : null)} />
+        </section>
+      )}
+    </div>
+  );
+}
