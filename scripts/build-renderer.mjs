@@ -17,31 +17,38 @@ export async function buildRenderer(opts = {}) {
   const root = path.join(repoRoot, 'renderer');
   const outDir = opts.outDir ?? path.join(repoRoot, 'dist', 'renderer');
 
-  await build({
-    root,
-    base: './',
-    configFile: false,
-    envDir: false,
-    publicDir: false,
-    logLevel: opts.logLevel ?? 'info',
-    mode: 'production',
-    // React's production build, also when the caller's NODE_ENV is "test" (vitest's global setup builds it).
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [react()],
-    build: {
-      outDir,
-      emptyOutDir: true,
-      target: 'chrome120',
-      sourcemap: opts.sourcemap ?? false,
-      // The polyfill would be bundled (not inline), but Chromium/Electron support modulepreload natively.
-      modulePreload: { polyfill: false },
-      // Emit every asset as a file (no data: URLs), the same under app:// and http://.
-      assetsInlineLimit: 0,
-      cssCodeSplit: false,
-      reportCompressedSize: false,
-      chunkSizeWarningLimit: 2000,
-    },
-  });
+  // React's production build and JSX runtime, also when the caller runs with NODE_ENV=test (vitest's global
+  // setup builds the console): both Vite and the React plugin read NODE_ENV.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root,
+      base: './',
+      configFile: false,
+      envDir: false,
+      publicDir: false,
+      logLevel: opts.logLevel ?? 'info',
+      mode: 'production',
+      plugins: [react()],
+      build: {
+        outDir,
+        emptyOutDir: true,
+        target: 'chrome120',
+        sourcemap: opts.sourcemap ?? false,
+        // The polyfill would be bundled (not inline), but Chromium/Electron support modulepreload natively.
+        modulePreload: { polyfill: false },
+        // Emit every asset as a file (no data: URLs), the same under app:// and http://.
+        assetsInlineLimit: 0,
+        cssCodeSplit: false,
+        reportCompressedSize: false,
+        chunkSizeWarningLimit: 2000,
+      },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 
   assertNoInlineScripts(path.join(outDir, 'index.html'));
   return { outDir };
