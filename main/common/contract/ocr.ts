@@ -46,7 +46,7 @@ export type OcrPage = z.infer<typeof OcrPage>;
 export const OcrInput = z
   .object({
     file: FileSource,
-    /** auto: PP-OCRv4, or Tesseract for pages in traditional Chinese (PP-OCRv4 writes some as simplified). */
+    /** auto: PP-OCRv4; on pages in traditional Chinese its lines re-read by Tesseract chi_tra (PP-OCRv4 writes some as simplified). */
     engine: z.enum(['auto', 'ppocr', 'tesseract']).default('auto'),
     /** Script hint: auto detects traditional vs simplified Chinese. */
     lang: z.enum(['auto', 'zh-Hans', 'zh-Hant', 'en']).default('auto'),

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ctcGreedyDecode, loadCharacters } from '../../../main/node/capabilities/ocr/rec/ctc.js';
-import { fixConfusables, fixLine, halfWidthNearAscii } from '../../../main/node/capabilities/ocr/rec/text-fixes.js';
+import { collapseColons, fixConfusables, fixLine, halfWidthNearAscii } from '../../../main/node/capabilities/ocr/rec/text-fixes.js';
 
 const CHARS = ['', 'a', 'b', 'c', ' '];
 
@@ -78,5 +78,12 @@ describe('recognised-text clean-ups', () => {
       '92330302MA2AYF6L02 A12345678 JY23303020012345 44030519780101123X',
     );
     expect(fixLine('Statement Period: 01 0ct 2026')).toBe('Statement Period: 01 Oct 2026');
+  });
+
+  it('reads a colon written twice in different forms as one', () => {
+    expect(collapseColons('No.:∶933156')).toBe('No.:933156');
+    expect(collapseColons('姓名：:张三')).toBe('姓名：张三');
+    expect(collapseColons('10:30 a:b')).toBe('10:30 a:b');
+    expect(fixLine('证件号码 No.:∶933156850719001')).toBe('证件号码 No.:933156850719001');
   });
 });

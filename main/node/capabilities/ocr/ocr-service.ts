@@ -4,19 +4,30 @@ import type { OcrInput as OcrInputSchema } from '../../../common/contract/index.
 import type { PackStore } from '../../models/pack-store.js';
 import type { LoadedPage, OcrEngine, OcrLang } from './engine.js';
 import { loadPages } from './input/load-pages.js';
-import { PpOcrEngine } from './ppocr-engine.js';
+import { PpOcrEngine, type PpOcrResult } from './ppocr-engine.js';
+import { cropLine } from './rec/crop.js';
+import { fuseTraditional } from './tesseract/fuse.js';
 import { looksTraditional } from './tesseract/script-detect.js';
 import { TesseractEngine } from './tesseract/tesseract-engine.js';
 
 type ParsedInput = z.output<typeof OcrInputSchema>;
 export type { OcrInput };
 
+/** Tesseract's confidence in a line (0..1) below which PP-OCRv4's reading of it is kept instead. */
+const TESS_UNSURE = 0.6;
+
+/** Engine id of pages whose lines PP-OCRv4 found and Tesseract read. */
+export const HYBRID_ENGINE_ID = 'ppocr-v4+tesseract';
+
 /**
  * OCR of whole files: pages come from the input loader (images, TIFF pages, PDF pages), each page goes to an
  * engine, and the result says which engine answered. Engines are loaded once, on first use, and reused.
- * Routing for engine "auto": PP-OCRv4 first (faster, better on simplified Chinese); a page in traditional
- * Chinese (asked for, or detected in PP-OCRv4's text) is read again by Tesseract chi_tra, because PP-OCRv4 writes
- * some traditional characters as simplified ones.
+ * Routing for engine "auto": PP-OCRv4 reads every page (faster, better on simplified Chinese). On a page in
+ * traditional Chinese (asked for with lang zh-Hant, or detected in PP-OCRv4's text) the lines PP-OCRv4 found are
+ * read again by Tesseract chi_tra, because PP-OCRv4 writes some traditional characters as simplified ones: the
+ * line crops PP-OCRv4 cut (upright, red seal ink lifted) go to Tesseract as one sheet, so Tesseract's page layout
+ * analysis never sees the desk around a photographed page or a stamp across the text. Engine "tesseract" reads
+ * the whole page with Tesseract (the same grey page cleanup, outside of the paper painted over).
  */
 export class OcrService {
   private ppocr: Promise<OcrEngine> | undefined;
@@ -74,21 +85,23 @@ export class OcrService {
       };
     }
     const lang: OcrLang = input.lang;
-    let engineId: 'ppocr' | 'tesseract' = input.engine === 'tesseract' || (input.engine === 'auto' && lang === 'zh-Hant') ? 'tesseract' : 'ppocr';
-    if (engineId === 'ppocr' && !this.available().ppocr && input.engine === 'auto') engineId = 'tesseract';
-    let engine = await this.engine(engineId);
+    const avail = this.available();
+    const engineId: 'ppocr' | 'tesseract' = input.engine === 'tesseract' || (input.engine === 'auto' && !avail.ppocr) ? 'tesseract' : 'ppocr';
+    const engine = await this.engine(engineId);
     let result = await engine.recognize(loaded.raster, { lang, signal });
-    if (input.engine === 'auto' && lang === 'auto' && engineId === 'ppocr' && this.available().tesseract) {
-      const text = result.lines.map((l) => l.text).join('');
-      if (looksTraditional(text)) {
-        engine = await this.engine('tesseract');
-        result = await engine.recognize(loaded.raster, { lang: 'zh-Hant', signal });
+    let engineName = engine.id;
+    const traditional = lang === 'zh-Hant' || (lang === 'auto' && looksTraditional(result.lines.map((l) => l.text).join('')));
+    if (input.engine === 'auto' && engineId === 'ppocr' && avail.tesseract && traditional) {
+      const reread = await this.rereadLines(result as PpOcrResult, signal);
+      if (reread) {
+        result = reread;
+        engineName = HYBRID_ENGINE_ID;
       }
     }
     return {
       file,
       page: loaded.page,
-      engine: engine.id,
+      engine: engineName,
       rotation: result.rotation,
       text: result.lines.map((l) => l.text).join('\n'),
       lines: result.lines,
@@ -96,6 +109,39 @@ export class OcrService {
       width: loaded.raster.width,
       height: loaded.raster.height,
       source: 'ocr',
+    };
+  }
+
+  /**
+   * PP-OCRv4's lines read again by Tesseract chi_tra+eng (one sheet of line crops). A line keeps PP-OCRv4's
+   * reading where Tesseract found nothing on it or is itself unsure of what it read (below TESS_UNSURE: a garbled
+   * line, where PP-OCRv4's reading, simplified forms and all, is the better one); elsewhere Tesseract's reading,
+   * with the traditional-only characters PP-OCRv4 read where Tesseract read another (fuseTraditional). Undefined
+   * when Tesseract's traditional-Chinese data is not installed.
+   */
+  private async rereadLines(result: PpOcrResult, signal?: AbortSignal): Promise<PpOcrResult | undefined> {
+    if (!result.lines.length) return result;
+    let tess: TesseractEngine;
+    try {
+      tess = (await this.engine('tesseract')) as TesseractEngine;
+    } catch {
+      return undefined;
+    }
+    const crops = result.lines.map((l) => cropLine(result.page, l.box));
+    let read;
+    try {
+      read = await tess.readLines(crops, { lang: 'zh-Hant', signal });
+    } catch (err) {
+      if (err instanceof HubError && err.code === 'UNAVAILABLE') return undefined; // no chi_tra pack
+      throw err;
+    }
+    return {
+      ...result,
+      lines: result.lines.map((l, i) => {
+        const r = read[i];
+        if (!r?.text || (r.confidence < TESS_UNSURE && r.confidence < l.confidence)) return l;
+        return { ...l, text: fuseTraditional(r.text, l.text), confidence: r.confidence };
+      }),
     };
   }
 

@@ -4,9 +4,9 @@ import type { OcrLine, Rotation } from '../../../common/contract/index.js';
 import { createOnnxSession, runSingle, type InferenceSession } from '../../inference/onnx-session.js';
 import { TextClassifier } from './cls/text-classifier.js';
 import type { DbOptions } from './det/db-postprocess.js';
-import { TextDetector } from './det/text-detector.js';
+import { DET_LIMIT, TextDetector } from './det/text-detector.js';
 import type { EngineResult, OcrEngine, OcrLang, RasterPage } from './engine.js';
-import { toGrey } from './preprocess/grey.js';
+import { toGrey, type GreyPage } from './preprocess/grey.js';
 import type { GreyImage, Pt, Quad } from './preprocess/image.js';
 import { addRotation, flipVote, fromUpright, lineShape, mapQuad, sidewaysVote, toUpright, uprightQuad } from './preprocess/orientation.js';
 import { readingOrder, type ReadItem } from './reading-order.js';
@@ -29,14 +29,21 @@ export interface PpOcrOptions {
   threads?: number;
   /**
    * Keep onnxruntime's CPU memory arena (default true): about 5–10 % faster pages for about 120 MB more resident
-   * memory, bounded because the detector's input is capped at `detLimitSideLen`.
+   * memory, bounded because the detector's input is capped (1440 px at most, for small print) and the
+   * recogniser's runs too (MAX_BATCH_COLUMNS).
    */
   memArena?: boolean;
-  /** Longer side the detector runs at (default 960). */
+  /** Longer side the detector runs at (default 736; larger, up to 1440, for small print). */
   detLimitSideLen?: number;
   db?: Partial<DbOptions>;
-  /** Lines read with less confidence are dropped (RapidOCR's text_score, default 0.5). */
+  /**
+   * Lines read with less confidence are dropped (RapidOCR's text_score, default 0.5) — unless they are at least
+   * four characters or longer and read with at least `minLongConfidence` (default 0.3): a whole line of text the
+   * recogniser struggled with (a stamp across it, blur) is worth more slightly wrong than missing, while stray
+   * marks read as one or two characters are not.
+   */
   minConfidence?: number;
+  minLongConfidence?: number;
   /** Map red stamp ink to the paper before reading (default true). */
   suppressRed?: boolean;
   /**
@@ -56,15 +63,19 @@ export interface PpOcrTimings {
 
 export interface PpOcrResult extends EngineResult {
   timings: PpOcrTimings;
+  /** The grey page the lines were read from (red ink lifted): for re-reading line crops with another recogniser. */
+  page: GreyPage;
   /** How the rotation was settled. */
   orientation: { sideways: number; flipVote: number; byRecognition: boolean };
 }
 
 /** At most this many lines (the longest) vote on the page's direction. */
-const VOTERS = 24;
+const VOTERS = 8;
 /** A classifier vote this close to even is checked by recognising a few lines both ways round. */
 const UNSURE = 0.3;
 const CHECK_LINES = 4;
+/** A line this long (characters) may be kept with less confidence (see minLongConfidence). */
+const LONG_LINE = 4;
 
 /**
  * PP-OCRv4 (Chinese + English) on onnxruntime, RapidOCR-style: DB detection once per page on the page as given,
@@ -100,7 +111,7 @@ export class PpOcrEngine implements OcrEngine {
     await runSingle(rec, { data: new Float32Array(3 * 48 * 320), dims: [1, 3, 48, 320] });
     return new PpOcrEngine(
       [det, cls, rec],
-      new TextDetector(det, { limitSideLen: opts.detLimitSideLen ?? 960, ...opts.db }),
+      new TextDetector(det, { limitSideLen: opts.detLimitSideLen ?? DET_LIMIT, ...opts.db }),
       new TextClassifier(cls),
       new TextRecognizer(rec, characters),
       opts,
@@ -115,7 +126,7 @@ export class PpOcrEngine implements OcrEngine {
     const { width: W, height: H } = grey;
     const t1 = performance.now();
 
-    const boxes = await this.det.detect(grey);
+    const boxes = dropSealText(await this.det.detect(grey), grey);
     signal?.throwIfAborted();
     const t2 = performance.now();
     const timings = (t3: number, t4: number): PpOcrTimings => ({
@@ -126,7 +137,7 @@ export class PpOcrEngine implements OcrEngine {
       totalMs: performance.now() - t0,
     });
     if (!boxes.length) {
-      return { rotation: 0, lines: [], timings: timings(t2, t2), orientation: { sideways: 0.5, flipVote: 0.5, byRecognition: false } };
+      return { rotation: 0, lines: [], timings: timings(t2, t2), page: grey, orientation: { sideways: 0.5, flipVote: 0.5, byRecognition: false } };
     }
 
     // Sideways or not, from the boxes' shapes; the quads become clockwise from the text's top-left in that frame.
@@ -185,11 +196,12 @@ export class PpOcrEngine implements OcrEngine {
 
     // Reading order and merging in the upright frame; boxes back in the page's own pixels.
     const minConf = this.opts.minConfidence ?? 0.5;
+    const minLong = Math.min(minConf, this.opts.minLongConfidence ?? 0.3);
     const items: ReadItem[] = [];
     quads.forEach((q, i) => {
       const r = known.get(i)!;
       const text = fixLine(r.text.trim());
-      if (!text || r.confidence < minConf) return;
+      if (!keepReading(text, r.confidence, minConf, minLong)) return;
       items.push({ quad: mapQuad(q, (p) => toUpright(p, rotation, W, H)), text, confidence: r.confidence });
     });
     const lines: OcrLine[] = readingOrder(items).map((it) => ({
@@ -201,6 +213,7 @@ export class PpOcrEngine implements OcrEngine {
       rotation,
       lines,
       timings: timings(t3, t4),
+      page: grey,
       orientation: { sideways: sw.sideways ? sw.confidence : 1 - sw.confidence, flipVote: vote, byRecognition },
     };
   }
@@ -208,6 +221,54 @@ export class PpOcrEngine implements OcrEngine {
   async dispose(): Promise<void> {
     await Promise.all(this.sessions.map((s) => s.dispose()));
   }
+}
+
+/**
+ * Whether a line's reading is kept: any text read with at least `minConf`, and text of LONG_LINE characters or
+ * more with at least `minLong` (a line the recogniser struggled with beats a missing line; one or two characters
+ * read from a smudge do not).
+ */
+export function keepReading(text: string, confidence: number, minConf: number, minLong: number): boolean {
+  if (!text) return false;
+  return confidence >= ([...text].length >= LONG_LINE ? Math.min(minConf, minLong) : minConf);
+}
+
+/**
+ * Drops detections that are a seal's own text: boxes where the red ink lifted off the page (grey.redInk) far
+ * outweighs the dark ink left after lifting. A line of black text a seal crosses keeps its own dark strokes and
+ * stays.
+ */
+export function dropSealText<B extends { quad: Quad }>(boxes: B[], grey: GreyPage): B[] {
+  const red = grey.redInk;
+  if (!red) return boxes;
+  const dark = grey.paper * 0.55;
+  return boxes.filter((b) => {
+    const s = inkCounts(b.quad, grey, red, dark);
+    return !(s.lifted >= 0.03 * s.area && s.lifted > SEAL_RATIO * s.dark);
+  });
+}
+
+/** Lifted red ink must outweigh remaining dark ink this many times for a box to count as seal text. */
+const SEAL_RATIO = 1.5;
+
+/** Over a quad's bounding rectangle: its pixels, the red-ink pixels lifted, and the pixels still dark. */
+export function inkCounts(q: Quad, grey: GreyImage, red: Uint8Array, dark: number): { area: number; lifted: number; dark: number } {
+  const xs = q.map((p) => p[0]);
+  const ys = q.map((p) => p[1]);
+  const x0 = Math.max(0, Math.floor(Math.min(...xs)));
+  const x1 = Math.min(grey.width, Math.ceil(Math.max(...xs)));
+  const y0 = Math.max(0, Math.floor(Math.min(...ys)));
+  const y1 = Math.min(grey.height, Math.ceil(Math.max(...ys)));
+  let lifted = 0;
+  let darkN = 0;
+  for (let y = y0; y < y1; y++) {
+    const row = y * grey.width;
+    for (let x = x0; x < x1; x++) {
+      if (red[row + x]) lifted++;
+      else if (grey.data[row + x]! < dark) darkN++;
+    }
+  }
+  return { area: Math.max(1, (x1 - x0) * (y1 - y0)), lifted, dark: darkN };
 }
 
 const roundPt = (p: Pt): [number, number] => [Math.round(p[0] * 10) / 10, Math.round(p[1] * 10) / 10];

@@ -1,35 +1,52 @@
 import sharp from 'sharp';
 import { runSingle, type InferenceSession, type TensorF32 } from '../../../inference/onnx-session.js';
 import { dist, type GreyImage, type Pt } from '../preprocess/image.js';
-import { dbPostprocess, type DbOptions, type DetBox } from './db-postprocess.js';
+import { DB_DEFAULTS, dbPostprocess, type DbOptions, type DetBox } from './db-postprocess.js';
 import { orderClockwise } from './geometry.js';
 
 export interface DetOptions extends Partial<DbOptions> {
-  /** Resize so that the longer side is at most this (PaddleOCR's limit_type "max", default 960), sides rounded to 32. */
+  /** Resize so that the longer side is at most this (PaddleOCR's limit_type "max", default 736), sides rounded to 32. */
   limitSideLen?: number;
+  /**
+   * When the lines found are thinner than `minTextPx` at the detector's scale (small print on a large page), detect
+   * again at a larger scale that brings them to about `targetTextPx`, the longer side at most `maxSideLen`.
+   */
+  minTextPx?: number;
+  targetTextPx?: number;
+  maxSideLen?: number;
 }
+
+export const DET_LIMIT = 736;
+const MIN_TEXT_PX = 14;
+const TARGET_TEXT_PX = 20;
+const MAX_SIDE = 1440;
 
 /** PaddleOCR's detection normalisation (ImageNet mean/std, applied to BGR channels in that order). */
 const MEAN = [0.485, 0.456, 0.406] as const;
 const STD = [0.229, 0.224, 0.225] as const;
 
 /** The size the detector runs at: longer side ≤ limit, each side a multiple of 32 (DetResizeForTest, type "max"). */
-export function detInputSize(width: number, height: number, limitSideLen = 960): { width: number; height: number } {
+export function detInputSize(width: number, height: number, limitSideLen = DET_LIMIT): { width: number; height: number } {
   const ratio = Math.max(width, height) > limitSideLen ? limitSideLen / Math.max(width, height) : 1;
   const w = Math.max(32, Math.round(Math.trunc(width * ratio) / 32) * 32);
   const h = Math.max(32, Math.round(Math.trunc(height * ratio) / 32) * 32);
   return { width: w, height: h };
 }
 
-/** Grey image → NCHW float tensor, the grey level replicated into the three normalised channels. */
-export function detTensor(img: GreyImage): TensorF32 {
+const LUT = MEAN.map((m, c) => {
+  const t = new Float32Array(256);
+  for (let v = 0; v < 256; v++) t[v] = (v / 255 - m) / STD[c]!;
+  return t;
+});
+
+/**
+ * Grey image → NCHW float tensor, the grey level replicated into the three normalised channels. Written into
+ * `into` when it is large enough (a buffer reused page after page spares the garbage collector megabytes a page).
+ */
+export function detTensor(img: GreyImage, into?: Float32Array): TensorF32 {
   const n = img.width * img.height;
-  const data = new Float32Array(3 * n);
-  const lut = MEAN.map((m, c) => {
-    const t = new Float32Array(256);
-    for (let v = 0; v < 256; v++) t[v] = (v / 255 - m) / STD[c]!;
-    return t;
-  });
+  const data = into && into.length >= 3 * n ? into.subarray(0, 3 * n) : new Float32Array(3 * n);
+  const lut = LUT;
   for (let c = 0; c < 3; c++) {
     const t = lut[c]!;
     const off = c * n;
@@ -40,6 +57,9 @@ export function detTensor(img: GreyImage): TensorF32 {
 
 /** DB text detection (PP-OCRv4 det): boxes in the given image's pixels, clockwise from top-left. */
 export class TextDetector {
+  /** The input tensor's buffer, kept between pages (it only grows, to the largest input seen: under 20 MB at MAX_SIDE). */
+  private buf: Float32Array | undefined;
+
   constructor(
     private readonly session: InferenceSession,
     private readonly opts: DetOptions = {},
@@ -47,18 +67,49 @@ export class TextDetector {
 
   async detect(img: GreyImage): Promise<DetBox[]> {
     const { image: padded, top, left } = letterbox(img);
-    const size = detInputSize(padded.width, padded.height, this.opts.limitSideLen ?? 960);
-    const resized = await resizeForDet(padded, size.width, size.height);
-    const out = await runSingle(this.session, detTensor(resized));
-    const [, , oh, ow] = out.dims;
-    if (!oh || !ow) throw new Error(`unexpected detector output ${JSON.stringify(out.dims)}`);
-    let boxes = dbPostprocess(out.data, ow, oh, padded.width, padded.height, this.opts);
+    const limit = this.opts.limitSideLen ?? DET_LIMIT;
+    const boxThresh = this.opts.boxThresh ?? DB_DEFAULTS.boxThresh;
+    // Every candidate first, the faint ones too: small print comes out faint and thin at too small a scale.
+    let boxes = await this.detectAt(padded, limit);
+    const scale = detInputSize(padded.width, padded.height, limit).width / padded.width;
+    const atScale = medianThickness(boxes) * scale;
+    const maxSide = this.opts.maxSideLen ?? MAX_SIDE;
+    if (limit < maxSide && Math.max(padded.width, padded.height) > limit) {
+      // Next to nothing found on a large page may be print too small to see at this scale: look closer.
+      let wanted = 0;
+      if (boxes.length < 2) wanted = Math.min(maxSide, 2 * limit);
+      else if (atScale < (this.opts.minTextPx ?? MIN_TEXT_PX)) {
+        wanted = Math.min(maxSide, Math.round((limit * (this.opts.targetTextPx ?? TARGET_TEXT_PX)) / Math.max(atScale, 1)));
+      }
+      if (wanted > limit * 1.15) {
+        const closer = await this.detectAt(padded, wanted);
+        if (closer.length >= boxes.length || boxes.length >= 2) boxes = closer;
+      }
+    }
+    boxes = boxes.filter((b) => b.score >= boxThresh);
     if (top || left) {
       const back = (p: Pt): Pt => [p[0] - left, p[1] - top];
       boxes = boxes.map((b) => ({ ...b, quad: [back(b.quad[0]), back(b.quad[1]), back(b.quad[2]), back(b.quad[3])] }));
     }
     return filterBoxes(boxes, img.width, img.height);
   }
+
+  private async detectAt(padded: GreyImage, limit: number): Promise<DetBox[]> {
+    const size = detInputSize(padded.width, padded.height, limit);
+    const resized = await resizeForDet(padded, size.width, size.height);
+    if (!this.buf || this.buf.length < 3 * resized.width * resized.height) this.buf = new Float32Array(3 * resized.width * resized.height);
+    const out = await runSingle(this.session, detTensor(resized, this.buf));
+    const [, , oh, ow] = out.dims;
+    if (!oh || !ow) throw new Error(`unexpected detector output ${JSON.stringify(out.dims)}`);
+    return dbPostprocess(out.data, ow, oh, padded.width, padded.height, { ...this.opts, boxThresh: 0 });
+  }
+}
+
+/** The median thickness (short side) of the boxes, in the image's pixels; 0 when there are none. */
+export function medianThickness(boxes: readonly DetBox[]): number {
+  if (!boxes.length) return 0;
+  const t = boxes.map((b) => Math.min(dist(b.quad[0], b.quad[1]), dist(b.quad[1], b.quad[2]))).sort((a, b) => a - b);
+  return t[t.length >> 1]!;
 }
 
 /** RapidOCR's letterbox: a strip thinner than this, or longer than `MAX_RATIO` times its thickness, is padded. */

@@ -8,73 +8,268 @@ export interface GreyOptions {
   stretchContrast?: boolean;
 }
 
+/** A grey page plus what red-ink suppression did to it. */
+export interface GreyPage extends GreyImage {
+  /**
+   * Per pixel, 1 where red ink that made the pixel clearly darker than the paper was lifted to (near) the paper;
+   * undefined when the page has no red ink (or suppression was off).
+   */
+  redInk?: Uint8Array;
+  /** The paper's grey level (the 90th percentile). */
+  paper: number;
+}
+
 /**
- * Red-ink suppression. How red a pixel is, R − max(G, B), is about proportional to how much red ink covers it, and
- * so is how much darker than the paper that ink made it: adding the redness back (`RED_GAIN` times) lifts red ink —
- * solid or the anti-aliased edge of a stroke — to the paper's level, without a threshold that would leave outlines.
- * Black text under a stamp (ink multiplies: all three channels stay low, so R − max(G, B) is small) stays dark and
- * keeps its shape. Redness up to `RED_FROM` (warm paper, a phone's colour cast) is left alone.
+ * Red-ink (seal) suppression.
+ *
+ * Stamp ink is a red filter laid over the page: it absorbs green and blue strongly and red only a little, and it
+ * multiplies with whatever is under it. Seen through the red channel a seal is nearly invisible, while black text
+ * under it stays black (black absorbs red too). So for every reddish pixel the grey level is taken from its red
+ * channel, divided by how much the page's own seal ink dims red (`inkRed`, measured on the page: real seals and
+ * scanners differ), and blended in by how red the pixel is — a soft weight, so there is no threshold to leave
+ * outlines around the strokes. Pixels that are not reddish keep their luma, untouched.
+ *
+ * Redness is measured against the paper's own colour (per channel), so a warm paper tint or a phone's colour cast
+ * is not mistaken for ink.
  */
+/** r − max(g, b) (8-bit) at or below which a pixel is not looked at twice: neutral paper and black text. */
 export const RED_FROM = 8;
-export const RED_GAIN = 1;
+/**
+ * How red a pixel is: its redness c = R/paperR − max(G/paperG, B/paperB) as a share of how much darker than the
+ * paper it is in green/blue, 1 − max(G/paperG, B/paperB). Seal ink has a large share (it dims red little), black or
+ * grey text a small one, whether or not ink covers it. Lifting starts at RED_START and is complete RED_RAMP later.
+ */
+export const RED_START = 0.08;
+export const RED_RAMP = 0.12;
+/** Redness c below which a pixel is left alone (noise on paper). */
+const RED_MIN = 0.02;
+/** Pixels at least this red are "clearly seal ink" and measure the ink's red transmission. */
+const STRONG_RED = 0.2;
+/** Without enough seal ink to measure: red ink dims the red channel to this fraction of the paper. */
+const DEFAULT_INK_RED = 0.85;
 
 /**
  * Turns a page (grey, RGB or RGBA; alpha composited on white) into one grey channel for the models, with red seals
  * pushed to the background and, for washed-out scans, the grey levels stretched.
  */
-export function toGrey(page: RasterPage, o: GreyOptions = {}): GreyImage {
+export function toGrey(page: RasterPage, o: GreyOptions = {}): GreyPage {
   const { width, height, channels, data } = page;
   const n = width * height;
   if (data.length < n * channels) throw new Error(`raster is ${data.length} bytes, expected ${n * channels}`);
   const out = new Uint8Array(n);
   const suppress = o.suppressRed ?? true;
+  let redInk: Uint8Array | undefined;
   if (channels === 1) {
     out.set(data.subarray(0, n));
   } else {
-    // How red each pixel is, R − max(G, B) past RED_FROM.
-    const redness = suppress ? new Uint8Array(n) : undefined;
+    // A plain Uint8Array view: Buffer and Uint8Array elements read at the same speed, but one type keeps the loop monomorphic.
+    const rgb = channels === 3 ? new Uint8Array(data.buffer, data.byteOffset, n * 3) : flattenAlpha(data, n);
     let reds = 0;
-    const alpha = channels === 4;
-    for (let i = 0, p = 0; i < n; i++, p += channels) {
-      let r = data[p]!;
-      let g = data[p + 1]!;
-      let b = data[p + 2]!;
-      if (alpha && data[p + 3]! < 255) {
-        // Composite on white.
-        const k = data[p + 3]! / 255;
-        r = r * k + 255 * (1 - k);
-        g = g * k + 255 * (1 - k);
-        b = b * k + 255 * (1 - k);
-      }
+    for (let i = 0, p = 0; i < n; i++, p += 3) {
+      const r = rgb[p]!;
+      const g = rgb[p + 1]!;
+      const b = rgb[p + 2]!;
       // ITU-R BT.601 luma (OpenCV's BGR2GRAY), in 16-bit fixed point.
       out[i] = (r * 19595 + g * 38470 + b * 7471 + 32768) >> 16;
-      const red = r - (g > b ? g : b) - RED_FROM;
-      if (red > 0 && redness) {
-        redness[i] = red;
-        reds++;
-      }
+      if (r - RED_FROM > g && r - RED_FROM > b) reds++;
     }
-    if (redness && reds) {
-      // Lifted no further than the paper's grey level (the 90th percentile of the pixels that are not red).
-      const hist = new Uint32Array(256);
-      let count = 0;
-      for (let i = 0; i < n; i += 3) {
-        if (redness[i]) continue;
-        hist[out[i]!] = hist[out[i]!]! + 1;
-        count++;
-      }
-      const paper = count ? quantile(hist, count, 0.9) : 255;
-      for (let i = 0; i < n; i++) {
-        const red = redness[i]!;
-        if (!red) continue;
-        const y = out[i]!;
-        if (y < paper) out[i] = Math.min(paper, y + red * RED_GAIN);
-      }
+    if (suppress && reds > 0) redInk = liftRed(rgb, out, width, height);
+  }
+  // One histogram (every 4th pixel) gives the paper level and the contrast stretch.
+  const hist = sampleHist(out);
+  const count = Math.ceil(n / 4);
+  const img: GreyPage = { data: out, width, height, paper: count ? quantile(hist, count, 0.9) : 255, ...(redInk ? { redInk } : {}) };
+  if (o.stretchContrast ?? true) {
+    const lut = stretchLut(hist, count);
+    if (lut) {
+      for (let i = 0; i < n; i++) out[i] = lut[out[i]!]!;
+      img.paper = lut[img.paper]!;
     }
   }
-  const img: GreyImage = { data: out, width, height };
-  if (o.stretchContrast ?? true) stretchContrast(img);
   return img;
+}
+
+function flattenAlpha(data: Uint8Array, n: number): Uint8Array {
+  const rgb = new Uint8Array(n * 3);
+  for (let i = 0; i < n; i++) {
+    const a = data[i * 4 + 3]! / 255;
+    for (let c = 0; c < 3; c++) rgb[i * 3 + c] = Math.round(data[i * 4 + c]! * a + 255 * (1 - a));
+  }
+  return rgb;
+}
+
+/** The paper's colour, per channel: the 90th percentile of every third pixel that is not reddish. */
+export function paperColour(rgb: Uint8Array, n: number): [number, number, number] {
+  const hr = new Uint32Array(256);
+  const hg = new Uint32Array(256);
+  const hb = new Uint32Array(256);
+  let count = 0;
+  for (let i = 0; i < n; i += 3) {
+    const p = i * 3;
+    const r = rgb[p]!;
+    const g = rgb[p + 1]!;
+    const b = rgb[p + 2]!;
+    if (r - (g > b ? g : b) > 3 * RED_FROM) continue;
+    hr[r]!++;
+    hg[g]!++;
+    hb[b]!++;
+    count++;
+  }
+  if (!count) return [255, 255, 255];
+  return [quantile(hr, count, 0.9), quantile(hg, count, 0.9), quantile(hb, count, 0.9)].map((v) => Math.max(v, 32)) as [number, number, number];
+}
+
+/**
+ * Lifts red ink in `out` (the luma of `rgb`) in place; returns the mask of ink pixels it lifted from clearly darker
+ * than the paper to (near) the paper, or undefined when there were none.
+ */
+function liftRed(rgb: Uint8Array, out: Uint8Array, width: number, height: number): Uint8Array | undefined {
+  const n = width * height;
+  const [pr, pg, pb] = paperColour(rgb, n);
+  const ir = 1 / pr;
+  const ig = 1 / pg;
+  const ib = 1 / pb;
+  const paperY = (pr * 19595 + pg * 38470 + pb * 7471 + 32768) >> 16;
+  // The seal ink's red transmission: a low percentile of R/paperR over clearly red pixels, so that most of the
+  // seal lands at or above the paper.
+  const hist = new Uint32Array(256);
+  let strong = 0;
+  for (let i = 0; i < n; i += 2) {
+    const p = i * 3;
+    const R = rgb[p]! * ir;
+    const G = rgb[p + 1]! * ig;
+    const B = rgb[p + 2]! * ib;
+    if (R - (G > B ? G : B) < STRONG_RED) continue;
+    hist[Math.min(255, Math.round(R * 255))]!++;
+    strong++;
+  }
+  // No clearly red ink at all (a phone's warm cast, a brown desk): nothing to lift.
+  if (strong === 0) return undefined;
+  const inkRed = strong >= 50 ? Math.min(0.95, Math.max(0.5, quantile(hist, strong, 0.3) / 255)) : DEFAULT_INK_RED;
+  const gain = 1 / inkRed;
+  const lifted = new Uint8Array(n);
+  let nLifted = 0;
+  // How much of each pixel was taken as seal ink (0..255), and where: the halo pass below looks only there.
+  const weight = new Uint8Array(n);
+  let x0 = width;
+  let x1 = -1;
+  let y0 = height;
+  let y1 = -1;
+  const dark = paperY * 0.75;
+  const near = paperY * 0.85;
+  for (let i = 0, p = 0; i < n; i++, p += 3) {
+    const r = rgb[p]!;
+    const g = rgb[p + 1]!;
+    const b = rgb[p + 2]!;
+    if (r - (g > b ? g : b) <= RED_FROM) continue;
+    const R = r * ir;
+    const G = g * ig;
+    const B = b * ib;
+    const gb = G > B ? G : B;
+    const c = R - gb;
+    if (c <= RED_MIN) continue;
+    const share = c / (1 - gb);
+    if (share <= RED_START) continue;
+    const w = share >= RED_START + RED_RAMP ? 1 : (share - RED_START) / RED_RAMP;
+    weight[i] = w * 255;
+    const y = (i / width) | 0;
+    const x = i - y * width;
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+    const t = R * gain;
+    const target = (t >= 1 ? 1 : t) * paperY;
+    const v0 = out[i]!;
+    if (target <= v0) continue;
+    const v = v0 + w * (target - v0);
+    out[i] = v + 0.5;
+    if (v0 < dark && v >= near) {
+      lifted[i] = 1;
+      nLifted++;
+    }
+  }
+  if (x1 >= 0) liftHalo(out, weight, width, height, { x0, x1, y0, y1 }, paperY);
+  return nLifted ? lifted : undefined;
+}
+
+/** Light pixels at least this bright (share of the paper) next to seal ink are its halo; fully lifted from HALO_FULL. */
+const HALO_FROM = 0.75;
+const HALO_FULL = 0.85;
+
+/**
+ * The rim of a stamp's strokes often comes out grey rather than red — anti-aliasing against a darker edge, or a
+ * JPEG's colour subsampled at half the resolution of its brightness — and would leave a faint outline of every
+ * seal character. A light pixel right next to lifted ink (3×3 neighbourhood) is lifted to the paper by as much as
+ * its neighbour was taken as ink; anything darker (text beside the seal) stays.
+ */
+function liftHalo(
+  out: Uint8Array,
+  weight: Uint8Array,
+  width: number,
+  height: number,
+  box: { x0: number; x1: number; y0: number; y1: number },
+  paperY: number,
+): void {
+  const x0 = Math.max(0, box.x0 - 1);
+  const x1 = Math.min(width - 1, box.x1 + 1);
+  const y0 = Math.max(0, box.y0 - 1);
+  const y1 = Math.min(height - 1, box.y1 + 1);
+  const bw = x1 - x0 + 1;
+  const bh = y1 - y0 + 1;
+  // Separable 3×3 max of the ink weight over the box.
+  const rowMax = new Uint8Array(bw * bh);
+  for (let y = 0; y < bh; y++) {
+    const src = (y + y0) * width + x0;
+    for (let x = 0; x < bw; x++) {
+      let m = weight[src + x]!;
+      if (x > 0 && weight[src + x - 1]! > m) m = weight[src + x - 1]!;
+      if (x < bw - 1 && weight[src + x + 1]! > m) m = weight[src + x + 1]!;
+      rowMax[y * bw + x] = m;
+    }
+  }
+  const from = paperY * HALO_FROM;
+  const span = paperY * (HALO_FULL - HALO_FROM);
+  for (let y = 0; y < bh; y++) {
+    for (let x = 0; x < bw; x++) {
+      let m = rowMax[y * bw + x]!;
+      if (y > 0 && rowMax[(y - 1) * bw + x]! > m) m = rowMax[(y - 1) * bw + x]!;
+      if (y < bh - 1 && rowMax[(y + 1) * bw + x]! > m) m = rowMax[(y + 1) * bw + x]!;
+      if (m === 0) continue;
+      const i = (y + y0) * width + x + x0;
+      const v = out[i]!;
+      if (v <= from || v >= paperY) continue;
+      const k = v >= from + span ? 1 : (v - from) / span;
+      out[i] = v + ((k * m) / 255) * (paperY - v) + 0.5;
+    }
+  }
+}
+
+/** The brightest common grey level of an image (90th percentile of every 4th pixel): the paper. */
+export function paperLevel(img: GreyImage): number {
+  const count = Math.ceil(img.data.length / 4);
+  return count ? quantile(sampleHist(img.data), count, 0.9) : 255;
+}
+
+function sampleHist(d: Uint8Array): Uint32Array {
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < d.length; i += 4) hist[d[i]!]!++;
+  return hist;
+}
+
+/**
+ * The grey-level map that stretches a washed-out page: the darkest 0.5 % and the paper (the 90th percentile) go to
+ * 0 and 255. Undefined for pages that already span most of the range (near-black ink on near-white paper) or are
+ * too flat to be text at all.
+ */
+function stretchLut(hist: Uint32Array, count: number): Uint8Array | undefined {
+  if (count === 0) return undefined;
+  const lo = quantile(hist, count, 0.005);
+  const hi = quantile(hist, count, 0.9);
+  if ((lo <= 40 && hi >= 215) || hi - lo < 32) return undefined;
+  const lut = new Uint8Array(256);
+  for (let v = 0; v < 256; v++) lut[v] = Math.max(0, Math.min(255, Math.round(((v - lo) * 255) / (hi - lo))));
+  return lut;
 }
 
 /**
@@ -82,27 +277,14 @@ export function toGrey(page: RasterPage, o: GreyOptions = {}): GreyImage {
  * are mapped to 0 and 255. Pages that already span most of the range are left alone.
  */
 export function stretchContrast(img: GreyImage): boolean {
-  const hist = new Uint32Array(256);
+  const lut = stretchLut(sampleHist(img.data), Math.ceil(img.data.length / 4));
+  if (!lut) return false;
   const d = img.data;
-  // Every 4th pixel is plenty for a histogram.
-  let count = 0;
-  for (let i = 0; i < d.length; i += 4) {
-    hist[d[i]!] = hist[d[i]!]! + 1;
-    count++;
-  }
-  if (count === 0) return false;
-  const at = (q: number): number => quantile(hist, count, q);
-  const lo = at(0.005);
-  const hi = at(0.9);
-  // Already has near-black ink on near-white paper, or too flat to be text at all.
-  if ((lo <= 40 && hi >= 215) || hi - lo < 32) return false;
-  const lut = new Uint8Array(256);
-  for (let v = 0; v < 256; v++) lut[v] = Math.max(0, Math.min(255, Math.round(((v - lo) * 255) / (hi - lo))));
   for (let i = 0; i < d.length; i++) d[i] = lut[d[i]!]!;
   return true;
 }
 
-function quantile(hist: Uint32Array, count: number, q: number): number {
+export function quantile(hist: Uint32Array, count: number, q: number): number {
   const target = q * count;
   let acc = 0;
   for (let v = 0; v < 256; v++) {

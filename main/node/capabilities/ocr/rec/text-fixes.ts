@@ -1,5 +1,6 @@
 /**
  * Small, conservative clean-ups of a recognised line where the recogniser's classes are visually the same:
+ * - a run of colon forms (":∶") is one colon.
  * - full-width ASCII forms (U+FF01–FF5E, the ideographic space) next to ASCII letters or digits are written
  *   half-width ("No.：933" → "No.:933"); between Chinese characters they are kept ("姓名：张三").
  * - digit 0 inside an otherwise alphabetic word is the letter O ("0ct" → "Oct"), and O, I or l inside an otherwise
@@ -7,7 +8,12 @@
  *   left alone.
  */
 export function fixLine(text: string): string {
-  return fixConfusables(halfWidthNearAscii(text));
+  return fixConfusables(halfWidthNearAscii(collapseColons(text)));
+}
+
+/** A colon read twice in different forms (":∶", "：:"), a common recogniser stutter, is one colon. */
+export function collapseColons(text: string): string {
+  return text.replace(/([:：∶])[:：∶]+/g, '$1');
 }
 
 const isAsciiAlnum = (c: string | undefined): boolean => !!c && /[A-Za-z0-9]/.test(c);

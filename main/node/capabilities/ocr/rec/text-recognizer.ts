@@ -10,17 +10,24 @@ export interface RecOptions {
 
 /** The narrowest input the recogniser is given (rec_img_shape [3, 48, 320]): shorter lines are padded. */
 const MIN_WIDTH = 320;
+/**
+ * At most this many columns in one run (batch size × padded width): the output holds 6625 class probabilities for
+ * every 8 columns, ~13 MB here, so long lines (small print on an A4 page) run a few at a time, not eight.
+ */
+export const MAX_BATCH_COLUMNS = 4096;
 
 /**
  * Batch of upright line crops → NCHW tensor: each crop resized to height 48 (kept as is when it already is),
  * normalised to (v/255 − 0.5)/0.5 in all three channels, and padded with zeros on the right to the batch's width.
  */
-export function recTensor(crops: readonly GreyImage[], height = REC_HEIGHT): TensorF32 {
+export function recTensor(crops: readonly GreyImage[], height = REC_HEIGHT, into?: Float32Array): TensorF32 {
   const ratios = crops.map((c) => c.width / c.height);
   const maxRatio = Math.max(MIN_WIDTH / height, ...ratios);
   const W = Math.trunc(height * maxRatio);
   const plane = height * W;
-  const data = new Float32Array(crops.length * 3 * plane);
+  const size = crops.length * 3 * plane;
+  // Padding is zeros: a reused buffer is cleared first.
+  const data = into && into.length >= size ? into.subarray(0, size).fill(0) : new Float32Array(size);
   crops.forEach((crop, b) => {
     const w = Math.min(W, Math.ceil(height * (crop.width / crop.height)));
     const img = crop.height === height && crop.width === w ? crop : resizeGrey(crop, w, height);
@@ -40,8 +47,8 @@ export function recTensor(crops: readonly GreyImage[], height = REC_HEIGHT): Ten
 
 /**
  * Groups crops into model runs. Sorted by width, a crop joins the current batch while the batch stays within
- * `size` crops and padding every crop to the batch's width costs at most `maxPadding` more than the crops' own
- * widths (each at least 320). On CPU a padded column costs as much as a real one, so long lines mostly run alone and
+ * `size` crops and MAX_BATCH_COLUMNS, and padding every crop to the batch's width costs at most `maxPadding` more
+ * than the crops' own widths (each at least 320). On CPU a padded column costs as much as a real one, so long lines mostly run alone and
  * short ones (all padded to 320 anyway) run together.
  */
 export function widthBatches(crops: readonly GreyImage[], size: number, maxPadding = 0.1): number[][] {
@@ -53,7 +60,7 @@ export function widthBatches(crops: readonly GreyImage[], size: number, maxPaddi
   let own = 0;
   for (const o of order) {
     const padded = o.w * (cur.length + 1);
-    if (cur.length && (cur.length >= size || padded > (own + o.w) * (1 + maxPadding))) {
+    if (cur.length && (cur.length >= size || padded > (own + o.w) * (1 + maxPadding) || padded > MAX_BATCH_COLUMNS)) {
       out.push(cur.map((c) => c.i));
       cur = [];
       own = 0;
@@ -67,6 +74,8 @@ export function widthBatches(crops: readonly GreyImage[], size: number, maxPaddi
 
 /** PP-OCRv4 recognition with greedy CTC decoding. */
 export class TextRecognizer {
+  private buf: Float32Array | undefined;
+
   constructor(
     private readonly session: InferenceSession,
     readonly characters: readonly string[],
@@ -77,7 +86,14 @@ export class TextRecognizer {
     const results: CtcResult[] = new Array<CtcResult>(crops.length);
     for (const batch of widthBatches(crops, this.opts.batchSize ?? 8)) {
       signal?.throwIfAborted();
-      const out = await runSingle(this.session, recTensor(batch.map((i) => crops[i]!)));
+      const input = recTensor(
+        batch.map((i) => crops[i]!),
+        REC_HEIGHT,
+        this.buf,
+      );
+      // Keep the largest buffer for the next batch and page (a batch of long lines is a few MB).
+      if (!this.buf || input.data.buffer !== this.buf.buffer) this.buf = input.data;
+      const out = await runSingle(this.session, input);
       const [n, steps, classes] = out.dims;
       if (n !== batch.length || !steps || !classes) throw new Error(`unexpected recogniser output ${JSON.stringify(out.dims)}`);
       if (classes !== this.characters.length)

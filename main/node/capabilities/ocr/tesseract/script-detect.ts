@@ -40,6 +40,9 @@ const SHARED = '于后台丰板只云斗系干征范制志周游松郁面';
 const TRAD_SET = new Set(TRADITIONAL);
 const SIMP_SET = new Set([...SIMPLIFIED].filter((c) => !SHARED.includes(c)));
 
+/** A character only traditional writing uses (from the list above). */
+export const isTraditionalOnly = (ch: string): boolean => TRAD_SET.has(ch);
+
 export interface ScriptStats {
   /** Han characters in the text. */
   han: number;

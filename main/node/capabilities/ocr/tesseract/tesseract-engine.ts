@@ -8,6 +8,10 @@ import Tesseract from 'tesseract.js';
 import { HubError, type Box, type OcrLine, type Rotation } from '../../../../common/contract/index.js';
 import type { InstalledPack } from '../../../models/pack-store.js';
 import type { EngineResult, OcrEngine, OcrLang, RasterPage } from '../engine.js';
+import { toGrey as cleanGrey, paperLevel } from '../preprocess/grey.js';
+import type { GreyImage } from '../preprocess/image.js';
+import { evenLight, findPaper, paintOutside } from '../preprocess/paper.js';
+import { buildLineSheet, wordsToLines, type SheetLine, type SheetWord } from './line-sheet.js';
 
 /** The traineddata each language set needs, and the pack that carries each file. */
 export const LANG_SETS = {
@@ -106,7 +110,7 @@ export class TesseractEngine implements OcrEngine {
 
   async recognize(page: RasterPage, o: { lang: OcrLang; signal?: AbortSignal }): Promise<EngineResult> {
     cancelled(o.signal);
-    const grey = await toGrey(page);
+    const grey = pageGrey(page);
     const set = langSetFor(o.lang);
     const slot = await this.slot(set);
     cancelled(o.signal);
@@ -127,6 +131,28 @@ export class TesseractEngine implements OcrEngine {
       if (p.confidence >= enough || (rotation === order[0] && p.lines.length === 0)) break;
     }
     return { rotation: best!.rotation, lines: best!.lines };
+  }
+
+  /**
+   * Reads text lines already cut out of a page (upright, one line each, e.g. by PP-OCRv4's detector): all of them
+   * in one Tesseract call, stacked on a sheet and read as a single block (PSM 6). One result per crop, in order;
+   * an empty text where Tesseract found nothing on that line.
+   */
+  async readLines(crops: readonly GreyImage[], o: { lang: OcrLang; signal?: AbortSignal }): Promise<SheetLine[]> {
+    cancelled(o.signal);
+    if (!crops.length) return [];
+    const slot = await this.slot(langSetFor(o.lang));
+    const sheet = buildLineSheet(crops);
+    const { data, width, height } = sheet.image;
+    const g: Grey = { data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), width, height };
+    // Tesseract parameters for this call only (tesseract.js restores them afterwards).
+    const params = { tessedit_pageseg_mode: Tesseract.PSM.SINGLE_BLOCK, preserve_interword_spaces: '1' } as unknown as Partial<Tesseract.RecognizeOptions>;
+    const r = await this.run(slot, o.signal, (w) => w.recognize(pgm(g), params, { text: false, blocks: true }));
+    const words: SheetWord[] = [];
+    for (const block of r.data.blocks ?? [])
+      for (const para of block.paragraphs)
+        for (const line of para.lines) for (const word of line.words) words.push({ text: word.text, confidence: word.confidence, bbox: word.bbox });
+    return wordsToLines(words, sheet);
   }
 
   async dispose(): Promise<void> {
@@ -298,8 +324,20 @@ interface Grey {
   height: number;
 }
 
-async function toGrey(page: RasterPage): Promise<Grey> {
-  return greyOut(sharp(page.data, { raw: { width: page.width, height: page.height, channels: page.channels } }).flatten({ background: '#ffffff' }));
+/**
+ * The page as Tesseract gets it: the same grey conversion as PP-OCRv4's (red seal ink lifted to the paper, a
+ * washed-out page stretched); in a photo everything outside the sheet of paper (and a thin rim inside its edge,
+ * where the outline is approximate) painted over with the paper's grey, so that the desk's texture is not read as
+ * text; uneven light evened out, since Tesseract binarises with one threshold for the whole page.
+ */
+function pageGrey(page: RasterPage): Grey {
+  const grey = cleanGrey(page);
+  const outline = findPaper(grey);
+  if (outline) {
+    const lit = evenLight(grey);
+    paintOutside(grey, outline.hull, lit ? paperLevel(grey) : outline.paper, -Math.round(Math.max(grey.width, grey.height) * 0.012));
+  }
+  return { data: Buffer.from(grey.data.buffer, grey.data.byteOffset, grey.data.byteLength), width: grey.width, height: grey.height };
 }
 
 function firstChannel(data: Buffer, channels: number): Buffer {
