@@ -1,5 +1,5 @@
 import { runSingle, type InferenceSession, type TensorF32 } from '../../../inference/onnx-session.js';
-import { resizeGrey, type GreyImage } from '../preprocess/image.js';
+import { greyBatchTensor, type GreyImage } from '../preprocess/image.js';
 
 /** The direction classifier's input (cls_image_shape [3, 48, 192]). */
 export const CLS_HEIGHT = 48;
@@ -19,23 +19,7 @@ export interface ClsResult {
  * to (v/255 − 0.5)/0.5, padded with zeros to 192.
  */
 export function clsTensor(crops: readonly GreyImage[]): TensorF32 {
-  const plane = CLS_HEIGHT * CLS_WIDTH;
-  const data = new Float32Array(crops.length * 3 * plane);
-  crops.forEach((crop, b) => {
-    const w = Math.min(CLS_WIDTH, Math.ceil(CLS_HEIGHT * (crop.width / crop.height)));
-    const img = resizeGrey(crop, w, CLS_HEIGHT);
-    const base = b * 3 * plane;
-    for (let y = 0; y < CLS_HEIGHT; y++) {
-      for (let x = 0; x < w; x++) {
-        const v = img.data[y * w + x]! / 127.5 - 1;
-        const i = base + y * CLS_WIDTH + x;
-        data[i] = v;
-        data[i + plane] = v;
-        data[i + 2 * plane] = v;
-      }
-    }
-  });
-  return { data, dims: [crops.length, 3, CLS_HEIGHT, CLS_WIDTH] };
+  return greyBatchTensor(crops, CLS_HEIGHT, CLS_WIDTH);
 }
 
 /** PP-OCR's text direction classifier (ch_ppocr_mobile_v2.0_cls): labels "0" and "180". */

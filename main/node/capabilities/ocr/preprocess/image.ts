@@ -188,3 +188,35 @@ export function rot90ccw(img: GreyImage): GreyImage {
 }
 
 export const dist = (a: Pt, b: Pt): number => Math.hypot(a[0] - b[0], a[1] - b[1]);
+
+/**
+ * Grey line crops → one NCHW float tensor as PP-OCR's classifier and recogniser take it: each crop resized to
+ * `height` and its own aspect width (at most `width`; kept as is when already that size), scaled to
+ * (v/255 − 0.5)/0.5 in all three channels, zero-padded on the right to `width`. `into` reuses a buffer.
+ */
+export function greyBatchTensor(
+  crops: readonly GreyImage[],
+  height: number,
+  width: number,
+  into?: Float32Array,
+): { data: Float32Array; dims: number[] } {
+  const plane = height * width;
+  const size = crops.length * 3 * plane;
+  // Padding is zeros: a reused buffer is cleared first.
+  const data = into && into.length >= size ? into.subarray(0, size).fill(0) : new Float32Array(size);
+  crops.forEach((crop, b) => {
+    const w = Math.min(width, Math.ceil(height * (crop.width / crop.height)));
+    const img = crop.height === height && crop.width === w ? crop : resizeGrey(crop, w, height);
+    const base = b * 3 * plane;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < w; x++) {
+        const v = img.data[y * w + x]! / 127.5 - 1;
+        const i = base + y * width + x;
+        data[i] = v;
+        data[i + plane] = v;
+        data[i + 2 * plane] = v;
+      }
+    }
+  });
+  return { data, dims: [crops.length, 3, height, width] };
+}

@@ -1,5 +1,5 @@
 import { runSingle, type InferenceSession, type TensorF32 } from '../../../inference/onnx-session.js';
-import { resizeGrey, type GreyImage } from '../preprocess/image.js';
+import { greyBatchTensor, type GreyImage } from '../preprocess/image.js';
 import { ctcGreedyDecode, type CtcResult } from './ctc.js';
 import { REC_HEIGHT } from './crop.js';
 
@@ -24,25 +24,7 @@ export function recTensor(crops: readonly GreyImage[], height = REC_HEIGHT, into
   const ratios = crops.map((c) => c.width / c.height);
   const maxRatio = Math.max(MIN_WIDTH / height, ...ratios);
   const W = Math.trunc(height * maxRatio);
-  const plane = height * W;
-  const size = crops.length * 3 * plane;
-  // Padding is zeros: a reused buffer is cleared first.
-  const data = into && into.length >= size ? into.subarray(0, size).fill(0) : new Float32Array(size);
-  crops.forEach((crop, b) => {
-    const w = Math.min(W, Math.ceil(height * (crop.width / crop.height)));
-    const img = crop.height === height && crop.width === w ? crop : resizeGrey(crop, w, height);
-    const base = b * 3 * plane;
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < w; x++) {
-        const v = img.data[y * w + x]! / 127.5 - 1;
-        const i = base + y * W + x;
-        data[i] = v;
-        data[i + plane] = v;
-        data[i + 2 * plane] = v;
-      }
-    }
-  });
-  return { data, dims: [crops.length, 3, height, W] };
+  return greyBatchTensor(crops, height, W, into);
 }
 
 /**
