@@ -4,6 +4,24 @@ import { Health } from './health.js';
 import { Job, JobDetail, JobRef, ListJobsParams, RunParams, RunResult, StartJobParams } from './jobs.js';
 import { ModelInfo, ModelsExportParams, ModelsImportParams, ModelsVerifyParams, VerifyResult } from './models.js';
 import { PluginInfo, PluginRef, RejectedPlugin } from './plugins.js';
+import {
+  KgAskParams,
+  KgAskResult,
+  KgCatalogImportParams,
+  KgCatalogImportResult,
+  KgEntity,
+  KgEntitySearchParams,
+  KgGlossaryEntry,
+  KgGlossaryParams,
+  KgNeighbourhood,
+  KgNeighbourhoodParams,
+  KgRemoveResult,
+  KgSection,
+  KgSectionParams,
+  KgSource,
+  KgSourceRef,
+  KgStats,
+} from './kg.js';
 import { PrereviewServices } from './prereview.js';
 
 /**
@@ -59,6 +77,35 @@ export const methods = {
     params: z.object({}).default({}),
     result: PrereviewServices,
     summary: 'Service items of the catalog with the materials each needs (for the pre-review picker).',
+  },
+  'kg.ask': {
+    params: KgAskParams,
+    result: KgAskResult,
+    summary: 'Answer a question (Chinese or English) from the knowledge graph: cited passages, service facts, or noAnswer.',
+  },
+  'kg.stats': { params: z.object({}).default({}), result: KgStats, summary: 'Counts of sources, passages, vectors, entities and relations.' },
+  'kg.sources.list': { params: z.object({}).default({}), result: z.array(KgSource), summary: 'Sources of the graph: shipped ones and users\' documents.' },
+  'kg.sources.remove': {
+    params: KgSourceRef,
+    result: KgRemoveResult,
+    summary: "Remove a user's document and everything derived from it (passages, vectors, entities only it mentioned).",
+  },
+  'kg.entities.search': { params: KgEntitySearchParams, result: z.array(KgEntity), summary: 'Entities whose names match (Chinese, traditional or English).' },
+  'kg.entities.neighbourhood': {
+    params: KgNeighbourhoodParams,
+    result: KgNeighbourhood,
+    summary: 'An entity with its neighbours and typed relations, for drawing.',
+  },
+  'kg.section': { params: KgSectionParams, result: KgSection, summary: 'A section with its passages; the cited passage highlighted.' },
+  'kg.catalog.import': {
+    params: KgCatalogImportParams,
+    result: KgCatalogImportResult,
+    summary: 'Import or update the service catalog from CSV or XLSX, with a per-row error report (all or nothing).',
+  },
+  'kg.glossary.export': {
+    params: KgGlossaryParams,
+    result: z.array(KgGlossaryEntry),
+    summary: 'The bilingual glossary [{zh, en, variants}] for translation; keys normalised like passages.',
   },
 } as const;
 
