@@ -1,6 +1,7 @@
-// `npm run bench -- <suite> [options]`: the benchmarks. Suites: ocr.
+// `npm run bench -- <suite> [options]`: the benchmarks. Suites: ocr, qa.
 const SUITES = {
   ocr: () => import('./ocr-bench.mjs'),
+  qa: () => import('./qa-bench.mjs'),
 };
 
 const [suite, ...rest] = process.argv.slice(2);

@@ -9,5 +9,6 @@ export * from './models.js';
 export * from './ocr.js';
 export * from './prereview.js';
 export * from './kg.js';
+export * from './catalog.js';
 export * from './methods.js';
 export * from './transport.js';

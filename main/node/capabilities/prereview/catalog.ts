@@ -1,32 +1,32 @@
 /**
  * The service catalog (knowledge-graph/catalog/services.json): which materials each service item needs.
- * Validated by the contract's ServiceCatalog, plus the catalog's own extras (material keywords, legal basis) and
+ * Validated by the contract's ServiceCatalog, plus the catalog file's own fields (contract/catalog.ts) and
  * uniqueness of ids and names. Services are found by id, Chinese or English name or alias: exactly first, then
  * normalised (case, spaces, full-width and traditional characters, punctuation).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { HubError, ServiceCatalog, ServiceItem, ServiceMaterial } from '../../../common/contract/index.js';
+import {
+  ServiceCatalogFile,
+  CatalogMaterialEntry,
+  CatalogServiceEntry,
+  HubError,
+  ServiceCatalog,
+} from '../../../common/contract/index.js';
 import { resourcesRoot } from '../../config/app-paths.js';
 import { matchForm } from './text.js';
 
-/** A material as the catalog file writes it: the contract's fields and words that identify a `generic` document. */
-export const CatalogMaterial = ServiceMaterial.extend({
-  /** Words that identify the document (章程, 租赁合同 …); derived from the name when absent. */
-  keywords: z.array(z.string().min(1)).default([]),
-});
-export type CatalogMaterial = z.infer<typeof CatalogMaterial>;
+/** A material as the catalog file writes it: the contract's fields, keywords that identify a `generic` document, form, count … */
+export const CatalogMaterial = CatalogMaterialEntry;
+export type CatalogMaterial = CatalogMaterialEntry;
 
-export const CatalogService = ServiceItem.extend({
-  materials: z.array(CatalogMaterial).min(1),
-  /** Laws and regulations the material list follows (for the knowledge graph). */
-  basis: z.array(z.string()).default([]),
-});
-export type CatalogService = z.infer<typeof CatalogService>;
+/** A service item with the catalog's extras (legal basis, conditions, time limit, fee, channels): the contract's CatalogServiceEntry. */
+export const CatalogService = CatalogServiceEntry;
+export type CatalogService = CatalogServiceEntry;
 
-export const Catalog = z.object({ schemaVersion: z.literal(1), services: z.array(CatalogService).min(1) });
-export type Catalog = z.infer<typeof Catalog>;
+export const Catalog = ServiceCatalogFile;
+export type Catalog = ServiceCatalogFile;
 
 /** knowledge-graph/catalog/services.json beside the app (resources folder when packaged). */
 export function defaultCatalogPath(): string {

@@ -1,0 +1,56 @@
+/**
+ * The shipped sources in knowledge-graph/: the plan(s) in sources/*.txt, the service catalog, the glossary. Their
+ * hash (contents + builder version) tells a data folder's graph that the shipped part is out of date.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { HubError, ServiceCatalogFile } from '../../../../common/contract/index.js';
+import { readGlossary } from './glossary.js';
+
+/** Bump when the way shipped sources are indexed changes: data folders then re-sync. */
+export const BUILDER_VERSION = 'kg-builder-1';
+
+export interface ShippedFiles {
+  root: string;
+  plans: string[];
+  catalog: string;
+  glossaryDir: string;
+}
+
+export function shippedFiles(root: string): ShippedFiles {
+  const sources = path.join(root, 'sources');
+  const plans = fs.existsSync(sources)
+    ? fs
+        .readdirSync(sources)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+        .map((f) => path.join(sources, f))
+    : [];
+  return { root, plans, catalog: path.join(root, 'catalog', 'services.json'), glossaryDir: path.join(root, 'glossary') };
+}
+
+export function shippedHash(files: ShippedFiles): string {
+  const h = createHash('sha256').update(BUILDER_VERSION);
+  const all = [...files.plans, files.catalog, ...readGlossary(files.glossaryDir).files];
+  for (const f of all) if (fs.existsSync(f)) h.update(path.relative(files.root, f)).update(fs.readFileSync(f));
+  return h.digest('hex').slice(0, 16);
+}
+
+export function readCatalogFile(file: string): ServiceCatalogFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new HubError('INTERNAL', `service catalog ${file} cannot be read: ${(err as Error).message}`);
+  }
+  const r = ServiceCatalogFile.safeParse(data);
+  if (!r.success) throw new HubError('INTERNAL', `invalid service catalog ${file}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return r.data;
+}
+
+export const PLAN_SOURCE_PREFIX = 'plan-';
+export const CATALOG_SOURCE = 'catalog';
+export const GLOSSARY_SOURCE = 'glossary';
+export const CATALOG_NAME = '服务事项目录 Service catalog (illustrative)';
+export const GLOSSARY_NAME = '术语表 Glossary';

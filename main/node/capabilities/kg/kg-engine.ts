@@ -1,0 +1,486 @@
+/**
+ * The knowledge graph engine: one graph database in the data folder (<data>/kg/graph.sqlite + vectors.hnsw) that
+ * holds the shipped sources and the user's documents. The shipped part comes from a prebuilt base
+ * (knowledge-graph/build/, made by `ic kg build` at install) copied in at first use and re-synced when its hash
+ * changes — users' documents stay. Without a base the shipped sources are built in place.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  HubError,
+  type KgAddOutput,
+  type KgAskResult,
+  type KgEntity,
+  type KgEntityType,
+  type KgGlossaryEntry,
+  type KgNeighbourhood,
+  type KgRemoveResult,
+  type KgSection,
+  type KgServiceFacts,
+  type KgSource,
+  type KgStats,
+  type ServiceCatalogFile,
+  type CatalogServiceEntry,
+} from '../../../common/contract/index.js';
+import { resourcesRoot } from '../../config/app-paths.js';
+import { ask, type AskContext, type AskOptions, type ServiceName } from './answer/ask.js';
+import { CATALOG_NAME, CATALOG_SOURCE, GLOSSARY_NAME, GLOSSARY_SOURCE, PLAN_SOURCE_PREFIX, readCatalogFile, shippedFiles, shippedHash, type ShippedFiles } from './ingest/shipped.js';
+import { serviceFacts, writeCatalog } from './ingest/catalog.js';
+import { exportGlossary, readGlossary, writeGlossary, type GlossaryTerm } from './ingest/glossary.js';
+import { hashId } from './ingest/ids.js';
+import { mentionTargets, storePassages, writeDocument, type PendingPassage } from './ingest/indexer.js';
+import { parsePolicyText } from './ingest/plan.js';
+import { readDocument, type OcrReader } from './ingest/readers.js';
+import { ConceptEmbedder } from './retrieval/concept-embedder.js';
+import type { Embedder } from './retrieval/embedder.js';
+import { Lexicon, writeLexicon } from './retrieval/lexicon.js';
+import { VectorIndex } from './retrieval/vector-index.js';
+import type { PassageRow } from './store/graph-store.js';
+import { SqliteGraphStore } from './store/sqlite-graph-store.js';
+import { normalizeKey } from './text/normalize.js';
+import { addWords } from './text/tokenize.js';
+
+export type Progress = (done: number, total: number, label: string) => void;
+
+export interface KgEngineOptions {
+  /** The data folder: the graph lives in <dataDir>/kg/. */
+  dataDir: string;
+  /** The shipped sources (knowledge-graph/); the app's by default. */
+  shippedRoot?: string;
+  /** The prebuilt base; <shippedRoot>/build by default. */
+  baseDir?: string;
+  /** Reads PDFs and images (the `ocr` capability); without it those files are refused as UNAVAILABLE. */
+  readWithOcr?: OcrReader;
+  progress?: Progress;
+}
+
+export const defaultShippedRoot = (): string => path.join(resourcesRoot(), 'knowledge-graph');
+const GRAPH_FILE = 'graph.sqlite';
+const VECTORS_FILE = 'vectors.hnsw';
+
+const now = () => new Date().toISOString();
+
+/** Builds the shipped sources into `store` (an empty graph). */
+export async function buildShippedInto(store: SqliteGraphStore, files: ShippedFiles, progress?: Progress): Promise<{ passages: number }> {
+  const step = (d: number, label: string) => progress?.(d, 5, label);
+  step(0, 'lexicon (CC-CEDICT, glossary, catalog names)');
+  const catalog = fs.existsSync(files.catalog) ? readCatalogFile(files.catalog) : undefined;
+  const glossary = readGlossary(files.glossaryDir).terms;
+  const pairs: { zh: string; en: string }[] = [];
+  for (const t of glossary) for (const zh of [t.zh, ...t.variants]) pairs.push({ zh, en: t.en });
+  for (const s of catalog?.services ?? []) {
+    pairs.push({ zh: s.name, en: s.nameEn });
+    for (const m of s.materials) pairs.push({ zh: m.name.replace(/（.*?）|\(.*?\)/g, ''), en: m.nameEn.replace(/\(.*?\)/g, '') });
+  }
+  writeLexicon(store.db, { pairs });
+  const words = [...glossary.flatMap((t) => [t.zh, ...t.variants]), ...(catalog?.services ?? []).flatMap((s) => [s.name, ...s.aliases])];
+  store.setMeta('jieba_words', JSON.stringify([...new Set(words)]));
+  addWords(words);
+  step(1, 'glossary and catalog');
+  const pending: { sourceId: string; passages: PendingPassage[] }[] = [];
+  store.transaction(() => {
+    if (glossary.length) {
+      store.addSource({ id: GLOSSARY_SOURCE, name: GLOSSARY_NAME, kind: 'glossary', shipped: true, file: 'knowledge-graph/glossary', addedAt: now(), effectiveDate: null, hash: null });
+      pending.push({ sourceId: GLOSSARY_SOURCE, passages: writeGlossary(store, GLOSSARY_SOURCE, glossary) });
+    }
+    if (catalog) {
+      store.addSource({ id: CATALOG_SOURCE, name: CATALOG_NAME, kind: 'catalog', shipped: true, file: 'knowledge-graph/catalog/services.json', addedAt: now(), effectiveDate: null, hash: null });
+      pending.push({ sourceId: CATALOG_SOURCE, passages: writeCatalog(store, CATALOG_SOURCE, catalog) });
+    }
+  });
+  step(2, 'policy documents');
+  const targets = mentionTargetsOf(store);
+  store.transaction(() => {
+    for (const file of files.plans) {
+      const doc = parsePolicyText(fs.readFileSync(file, 'utf8'));
+      const id = PLAN_SOURCE_PREFIX + hashId(path.basename(file), 8);
+      store.addSource({ id, name: doc.title, kind: 'plan', shipped: true, file: path.relative(files.root, file), addedAt: now(), effectiveDate: doc.effectiveDate, hash: null });
+      pending.push({ sourceId: id, passages: writeDocument(store, id, doc, targets) });
+    }
+  });
+  step(3, 'concept statistics and vectors');
+  const embedder = new ConceptEmbedder(store.db, new Lexicon(store.db));
+  store.transaction(() => embedder.count(pending.flatMap((p) => p.passages.map((x) => x.indexText))));
+  let total = 0;
+  store.transaction(() => {
+    for (const { sourceId, passages } of pending) {
+      storePassages(store, sourceId, passages, passages.map((p) => embedder.embedOne(p.indexText)));
+      total += passages.length;
+    }
+  });
+  store.setMeta('shipped_hash', shippedHash(files));
+  store.setMeta('shipped_built_at', now());
+  store.setMeta('embedder', embedder.id);
+  step(4, 'vector index');
+  return { passages: total };
+}
+
+function mentionTargetsOf(store: SqliteGraphStore) {
+  const rows = store.db.prepare("SELECT id, type, name, props FROM entities WHERE type IN ('term', 'service')").all() as {
+    id: string;
+    type: KgEntityType;
+    name: string;
+    props: string | null;
+  }[];
+  return mentionTargets(
+    rows
+      .map((r) => {
+        const props = r.props ? (JSON.parse(r.props) as { lang?: string; variants?: string[]; item?: CatalogServiceEntry }) : {};
+        if (r.type === 'term' && props.lang === 'en') return undefined;
+        return { id: r.id, type: r.type, name: r.name, aliases: props.variants ?? props.item?.aliases.filter((a) => /[\u3400-\u9fff]/.test(a)) ?? [] };
+      })
+      .filter((x): x is NonNullable<typeof x> => !!x),
+  );
+}
+
+/** Builds the shipped base into `outDir` (graph.sqlite + vectors.hnsw), replacing what was there. */
+export async function buildBase(shippedRoot: string, outDir: string, progress?: Progress): Promise<{ passages: number; ms: number; file: string }> {
+  const t0 = performance.now();
+  fs.mkdirSync(outDir, { recursive: true });
+  const tmp = path.join(outDir, `.${GRAPH_FILE}.${process.pid}.tmp`);
+  for (const f of [tmp, tmp + '-wal', tmp + '-shm']) fs.rmSync(f, { force: true });
+  const store = new SqliteGraphStore(tmp);
+  let passages = 0;
+  try {
+    ({ passages } = await buildShippedInto(store, shippedFiles(shippedRoot), progress));
+    const embedder = new ConceptEmbedder(store.db, new Lexicon(store.db));
+    VectorIndex.build(path.join(outDir, VECTORS_FILE), embedder.id, embedder.dims, store.vectors());
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    store.db.exec('VACUUM');
+  } finally {
+    store.close();
+  }
+  fs.renameSync(tmp, path.join(outDir, GRAPH_FILE));
+  for (const f of [tmp + '-wal', tmp + '-shm']) fs.rmSync(f, { force: true });
+  progress?.(5, 5, 'done');
+  return { passages, ms: Math.round(performance.now() - t0), file: path.join(outDir, GRAPH_FILE) };
+}
+
+/** Copies the base's shipped sources into the data graph, replacing the old shipped part (users' documents stay). */
+function syncShipped(store: SqliteGraphStore, baseFile: string): void {
+  for (const s of store.sources().filter((x) => x.shipped)) store.removeSource(s.id);
+  const db = store.db;
+  db.prepare('ATTACH DATABASE ? AS base').run(baseFile);
+  try {
+    db.transaction(() => {
+      db.exec(`
+        INSERT INTO sources SELECT * FROM base.sources WHERE shipped = 1;
+        INSERT INTO sections SELECT * FROM base.sections;
+        INSERT INTO passages (id, source_id, section_id, ord, original, norm, entity_id, vector)
+          SELECT id, source_id, section_id, ord, original, norm, entity_id, vector FROM base.passages ORDER BY rid;
+        INSERT INTO passages_fts (rowid, tokens)
+          SELECT p.rid, f.tokens FROM base.passages bp JOIN base.passages_fts f ON f.rowid = bp.rid JOIN main.passages p ON p.id = bp.id;
+        INSERT INTO entities SELECT * FROM base.entities WHERE true
+          ON CONFLICT(id) DO UPDATE SET type = excluded.type, name = excluded.name, name_en = excluded.name_en, key = excluded.key, props = excluded.props;
+        INSERT OR IGNORE INTO entity_sources SELECT * FROM base.entity_sources;
+        INSERT OR IGNORE INTO relations SELECT * FROM base.relations;
+        DELETE FROM lex_zh; INSERT INTO lex_zh SELECT * FROM base.lex_zh;
+        DELETE FROM lex_en; INSERT INTO lex_en SELECT * FROM base.lex_en;
+        DELETE FROM concept_df; INSERT INTO concept_df SELECT * FROM base.concept_df;
+        INSERT OR REPLACE INTO meta SELECT * FROM base.meta WHERE key IN ('shipped_hash', 'shipped_built_at', 'jieba_words', 'concept_docs', 'embedder');
+      `);
+    })();
+  } finally {
+    db.exec('DETACH DATABASE base');
+  }
+}
+
+export class KgEngine implements AskContext {
+  readonly lexicon: Lexicon;
+  readonly embedder: ConceptEmbedder;
+  index: VectorIndex | null;
+  serviceNames: ServiceName[] = [];
+  private readonly tokensStmt;
+  private readonly factsStmt;
+
+  private constructor(
+    readonly store: SqliteGraphStore,
+    readonly dir: string,
+    private readonly options: KgEngineOptions,
+  ) {
+    this.lexicon = new Lexicon(store.db);
+    this.embedder = new ConceptEmbedder(store.db, this.lexicon);
+    this.tokensStmt = store.db.prepare('SELECT tokens FROM passages_fts WHERE rowid = ?');
+    this.factsStmt = store.db.prepare('SELECT rid FROM passages WHERE entity_id = ? ORDER BY ord LIMIT 1');
+    addWords(JSON.parse(store.meta('jieba_words') ?? '[]') as string[]);
+    this.index = VectorIndex.open(path.join(dir, VECTORS_FILE), this.embedder.id, this.embedder.dims) ?? null;
+    if (!this.index || this.index.size !== store.stats().vectors) this.rebuildIndex();
+    this.loadServiceNames();
+  }
+
+  /** Opens (creating or re-syncing the shipped part when needed) the graph of a data folder. */
+  static async open(options: KgEngineOptions): Promise<KgEngine> {
+    const dir = path.join(options.dataDir, 'kg');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, GRAPH_FILE);
+    const shippedRoot = options.shippedRoot ?? defaultShippedRoot();
+    const baseDir = options.baseDir ?? process.env.IC_KG_BASE_DIR ?? path.join(shippedRoot, 'build');
+    const baseFile = path.join(baseDir, GRAPH_FILE);
+    const fresh = !fs.existsSync(file);
+    if (fresh && fs.existsSync(baseFile)) {
+      fs.copyFileSync(baseFile, file);
+      for (const ext of ['', '.json']) if (fs.existsSync(path.join(baseDir, VECTORS_FILE + ext))) fs.copyFileSync(path.join(baseDir, VECTORS_FILE + ext), path.join(dir, VECTORS_FILE + ext));
+    }
+    const store = new SqliteGraphStore(file);
+    try {
+      if (!fs.existsSync(baseFile)) {
+        // No prebuilt base (a clone before `ic kg build`, tests): build the shipped part here when it is missing or stale.
+        const files = shippedFiles(shippedRoot);
+        if (store.meta('shipped_hash') !== shippedHash(files)) {
+          for (const s of store.sources().filter((x) => x.shipped)) store.removeSource(s.id);
+          await buildShippedInto(store, files, options.progress);
+        }
+      } else if (!fresh) {
+        const base = new SqliteGraphStore(baseFile);
+        const baseHash = base.meta('shipped_hash');
+        base.close();
+        if (baseHash && store.meta('shipped_hash') !== baseHash) {
+          syncShipped(store, baseFile);
+          await KgEngine.recountUsers(store);
+          fs.rmSync(path.join(dir, VECTORS_FILE + '.json'), { force: true });
+        }
+      }
+    } catch (err) {
+      store.close();
+      throw err;
+    }
+    return new KgEngine(store, dir, options);
+  }
+
+  /** Users' documents' concept statistics on top of the shipped ones (after a re-sync). */
+  private static async recountUsers(store: SqliteGraphStore): Promise<void> {
+    const emb = new ConceptEmbedder(store.db, new Lexicon(store.db));
+    const users = store.sources().filter((s) => !s.shipped);
+    for (const s of users) {
+      const texts = (store.db.prepare('SELECT original FROM passages WHERE source_id = ?').all(s.id) as { original: string }[]).map((r) => r.original);
+      store.transaction(() => emb.count(texts));
+    }
+  }
+
+  close(): void {
+    this.index?.save();
+    this.store.close();
+  }
+
+  rebuildIndex(): void {
+    this.index = VectorIndex.build(path.join(this.dir, VECTORS_FILE), this.embedder.id, this.embedder.dims, this.store.vectors());
+  }
+
+  private loadServiceNames(): void {
+    const rows = this.store.db.prepare("SELECT id, props FROM entities WHERE type = 'service'").all() as { id: string; props: string }[];
+    const names: ServiceName[] = [];
+    for (const r of rows) {
+      const item = (JSON.parse(r.props) as { item: CatalogServiceEntry }).item;
+      for (const n of [item.name, item.nameEn, ...item.aliases]) {
+        const key = normalizeKey(n);
+        if ([...key].length >= 3 || (/[\u3400-\u9fff]/.test(key) && [...key].length >= 2)) names.push({ entity: r.id, key });
+      }
+    }
+    this.serviceNames = names.sort((a, b) => b.key.length - a.key.length);
+  }
+
+  // ------------------------------------------------------------ AskContext
+  factsPassage(entity: string): PassageRow | undefined {
+    const r = this.factsStmt.get(entity) as { rid: number } | undefined;
+    return r ? this.store.passagesByRid([r.rid])[0] : undefined;
+  }
+  facts(entity: string): KgServiceFacts | undefined {
+    const e = this.store.entity(entity);
+    const item = (e?.props as { item?: CatalogServiceEntry } | null)?.item;
+    return item ? serviceFacts(item) : undefined;
+  }
+  citation(p: PassageRow) {
+    const src = this.store.source(p.sourceId);
+    const sec = this.store.section(p.sectionId);
+    return { source: src?.name ?? p.sourceId, section: (sec?.path ?? []).join(' › '), passage: p.id, original: p.original };
+  }
+  passageTokens(rid: number): Set<string> {
+    const r = this.tokensStmt.get(rid) as { tokens: string } | undefined;
+    return new Set(r ? r.tokens.split(' ') : []);
+  }
+
+  private readonly conceptCache = new Map<string, string[]>();
+  passageConcepts(tokens: Set<string>): Set<string> {
+    const out = new Set<string>();
+    for (const t of tokens) {
+      if (!/[\u3400-\u9fff]/.test(t)) {
+        out.add(t);
+        continue;
+      }
+      for (const c of this.lexicon.concepts(t)) out.add(c);
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------ methods
+  ask(question: string, k = 3, o: AskOptions = {}): Promise<KgAskResult> {
+    return ask(this, question, k, o);
+  }
+
+  private sourceInfo(id: string): KgSource {
+    const s = this.store.source(id);
+    if (!s) throw new HubError('NOT_FOUND', `no source "${id}" in the knowledge graph`);
+    return { id: s.id, name: s.name, kind: s.kind, shipped: s.shipped, file: s.file, addedAt: s.addedAt, effectiveDate: s.effectiveDate, ...this.store.counts(s.id) };
+  }
+
+  sources(): KgSource[] {
+    return this.store.sources().map((s) => this.sourceInfo(s.id));
+  }
+
+  /** Adds a user's document (txt, md, docx; pdf and images through OCR). */
+  async addDocument(file: string, o: { name?: string; replace?: boolean; effectiveDate?: string } = {}): Promise<KgAddOutput> {
+    const abs = path.resolve(file);
+    const name = o.name ?? path.basename(abs);
+    const existing = this.store.sources().find((s) => !s.shipped && s.name === name);
+    if (existing && !o.replace) throw new HubError('CONFLICT', `a source named "${name}" is already in the graph (${existing.id}); remove it or add with replace`);
+    const { doc, reader } = await readDocument(abs, { name, ...(this.options.readWithOcr ? { readWithOcr: this.options.readWithOcr } : {}) });
+    if (existing) this.removeSource(existing.id);
+    const id = 'doc-' + hashId(name + ':' + now() + Math.random(), 10);
+    const targets = mentionTargetsOf(this.store);
+    let pending: PendingPassage[] = [];
+    this.store.transaction(() => {
+      this.store.addSource({ id, name, kind: 'document', shipped: false, file: abs, addedAt: now(), effectiveDate: o.effectiveDate ?? doc.effectiveDate, hash: null });
+      pending = writeDocument(this.store, id, doc, targets);
+      this.embedder.count(pending.map((p) => p.indexText));
+      const rids = storePassages(this.store, id, pending, pending.map((p) => this.embedder.embedOne(p.indexText)));
+      rids.forEach((rid, i) => this.index?.add(rid, this.embedder.embedOne(pending[i]!.indexText)));
+    });
+    this.index?.save();
+    return { source: this.sourceInfo(id), reader, replaced: !!existing };
+  }
+
+  /** Removes a user's document and everything derived from it. Shipped sources are rebuilt, not removed. */
+  removeSource(ref: string): KgRemoveResult {
+    const s = this.store.source(ref) ?? this.store.sources().find((x) => x.name === ref && !x.shipped);
+    if (!s) throw new HubError('NOT_FOUND', `no source "${ref}" in the knowledge graph (see \`ic kg stats\` / kg.sources.list)`);
+    if (s.shipped) throw new HubError('BAD_REQUEST', `"${s.name}" is a shipped source: change knowledge-graph/ and run \`ic kg build\``);
+    const texts = (this.store.db.prepare('SELECT original FROM passages WHERE source_id = ?').all(s.id) as { original: string }[]).map((r) => r.original);
+    const removed = this.store.removeSource(s.id);
+    this.store.transaction(() => this.embedder.count(texts, -1));
+    let vectors = 0;
+    for (const rid of removed.rids) if (this.index?.remove(rid)) vectors++;
+    if (this.index?.needsRebuild()) this.rebuildIndex();
+    else this.index?.save();
+    return { source: s.id, removed: { passages: removed.passages, entities: removed.entities, relations: removed.relations, vectors } };
+  }
+
+  stats(): KgStats {
+    const st = this.store.stats();
+    return {
+      ...st,
+      vectors: this.index?.size ?? 0,
+      embedder: this.embedder.label,
+      shippedBuiltAt: this.store.meta('shipped_built_at'),
+      shippedHash: this.store.meta('shipped_hash'),
+      dataFile: this.store.file,
+    };
+  }
+
+  private entityInfo(e: { id: string; type: KgEntityType; name: string; nameEn: string | null }): KgEntity {
+    return { id: e.id, type: e.type, name: e.name, nameEn: e.nameEn, sources: this.store.entitySources(e.id) };
+  }
+
+  searchEntities(query: string, type: KgEntityType | undefined, limit: number): KgEntity[] {
+    return this.store.searchEntities(normalizeKey(query), type, limit).map((e) => this.entityInfo(e));
+  }
+
+  neighbourhood(id: string, depth: number, limit: number): KgNeighbourhood {
+    const center = this.store.entity(id);
+    if (!center) throw new HubError('NOT_FOUND', `no entity "${id}"`);
+    const nodes = new Map<string, KgEntity>([[id, this.entityInfo(center)]]);
+    const edges = new Map<string, { source: string; target: string; type: KgNeighbourhood['edges'][number]['type'] }>();
+    let frontier = [id];
+    let truncated = false;
+    for (let d = 0; d < depth && frontier.length; d++) {
+      const next: string[] = [];
+      for (const n of frontier) {
+        for (const r of this.store.relationsOf(n)) {
+          const other = r.src === n ? r.dst : r.src;
+          if (!nodes.has(other)) {
+            if (nodes.size >= limit) {
+              truncated = true;
+              continue;
+            }
+            const e = this.store.entity(other);
+            if (!e) continue;
+            nodes.set(other, this.entityInfo(e));
+            next.push(other);
+          }
+          edges.set(`${r.src}|${r.dst}|${r.type}`, { source: r.src, target: r.dst, type: r.type });
+        }
+      }
+      frontier = next;
+    }
+    return { center: id, nodes: [...nodes.values()], edges: [...edges.values()].filter((e) => nodes.has(e.source) && nodes.has(e.target)), truncated };
+  }
+
+  section(params: { passage: string } | { section: string }): KgSection {
+    let highlight: string | null = null;
+    let sectionId: string;
+    if ('passage' in params) {
+      const p = this.store.passage(params.passage);
+      if (!p) throw new HubError('NOT_FOUND', `no passage "${params.passage}" (its source may have been removed)`);
+      highlight = p.id;
+      sectionId = p.sectionId;
+    } else sectionId = params.section;
+    const sec = this.store.section(sectionId);
+    if (!sec) throw new HubError('NOT_FOUND', `no section "${sectionId}"`);
+    const src = this.store.source(sec.sourceId)!;
+    return {
+      source: { id: src.id, name: src.name, kind: src.kind },
+      section: { id: sec.id, path: sec.path, title: sec.title },
+      effectiveDate: src.effectiveDate,
+      passages: this.store.sectionPassages(sec.id).map((p) => ({ id: p.id, text: p.original, highlight: p.id === highlight })),
+    };
+  }
+
+  /** The service catalog as the graph holds it (pre-review's catalog): items in catalog order, with the notice. */
+  catalog(): ServiceCatalogFile | undefined {
+    const rows = this.store.db.prepare("SELECT props FROM entities WHERE type = 'service'").all() as { props: string }[];
+    if (!rows.length) return undefined;
+    const items = rows.map((r) => JSON.parse(r.props) as { item: CatalogServiceEntry; order: number; notice: ServiceCatalogFile['notice'] | null });
+    items.sort((a, b) => a.order - b.order);
+    const notice = items.find((i) => i.notice)?.notice;
+    return { schemaVersion: 1, ...(notice ? { notice } : {}), services: items.map((i) => i.item) };
+  }
+
+  glossaryTerms(): GlossaryTerm[] {
+    const rows = this.store.db.prepare("SELECT name, name_en, props FROM entities WHERE type = 'term' AND json_extract(props, '$.lang') = 'zh' ORDER BY name").all() as {
+      name: string;
+      name_en: string;
+      props: string;
+    }[];
+    return rows.map((r) => ({ zh: r.name, en: r.name_en, variants: (JSON.parse(r.props) as { variants?: string[] }).variants ?? [] }));
+  }
+
+  glossary(query?: string): KgGlossaryEntry[] {
+    return exportGlossary(this.glossaryTerms(), query);
+  }
+
+  /** Replaces the catalog source with `catalog` (an import). */
+  replaceCatalog(catalog: ServiceCatalogFile): number {
+    const old = this.store.source(CATALOG_SOURCE);
+    const texts = old ? (this.store.db.prepare('SELECT original FROM passages WHERE source_id = ?').all(CATALOG_SOURCE) as { original: string }[]).map((r) => r.original) : [];
+    let rids: number[] = [];
+    let pending: PendingPassage[] = [];
+    this.store.transaction(() => {
+      if (old) {
+        rids = this.store.removeSource(CATALOG_SOURCE).rids;
+        this.embedder.count(texts, -1);
+      }
+      this.store.addSource({ id: CATALOG_SOURCE, name: CATALOG_NAME, kind: 'catalog', shipped: true, file: old?.file ?? null, addedAt: now(), effectiveDate: null, hash: null });
+      pending = writeCatalog(this.store, CATALOG_SOURCE, catalog);
+      this.embedder.count(pending.map((p) => p.indexText));
+      const newRids = storePassages(this.store, CATALOG_SOURCE, pending, pending.map((p) => this.embedder.embedOne(p.indexText)));
+      for (const rid of rids) this.index?.remove(rid);
+      newRids.forEach((rid, i) => this.index?.add(rid, this.embedder.embedOne(pending[i]!.indexText)));
+      // An imported catalog stays until the shipped sources change again.
+      this.store.setMeta('catalog_imported_at', now());
+    });
+    addWords(catalog.services.flatMap((s) => [s.name, ...s.aliases]));
+    if (this.index?.needsRebuild()) this.rebuildIndex();
+    else this.index?.save();
+    this.loadServiceNames();
+    return catalog.services.length;
+  }
+}
