@@ -22,6 +22,10 @@ import { prereviewMethods } from '../capabilities/prereview/prereview-methods.js
 import { maskText } from '../capabilities/prereview/mask.js';
 import { HubLog } from '../log/hub-log.js';
 import { jobsMethods } from './jobs-methods.js';
+import { KgService } from '../capabilities/kg/kg-service.js';
+import { kgAddCapability, kgMethods } from '../capabilities/kg/kg-methods.js';
+import { loadCatalog } from '../capabilities/prereview/catalog.js';
+import type { OcrOutput } from '../../common/contract/index.js';
 
 export interface HubOptions {
   /** Defaults to resolveDataDir() (IC_DATA_DIR or the platform's app-data folder). */
@@ -87,10 +91,24 @@ export function createHub(options: HubOptions = {}): Hub {
   const modelHost = createModelHost({ dataDir: layout.root, catalogFile: options.catalogFile, onStderr: onHostStderr });
   // Registered only where an engine's pack is installed: nothing is offered that cannot run.
   const ocrPacks = ['pp-ocrv4-ch', 'tesseract-chi-sim', 'tesseract-eng'].filter((id) => models.get(id));
+  const kg = new KgService({
+    dataDir: layout.root,
+    ...(ocrPacks.length
+      ? {
+          readWithOcr: async (file: string) => {
+            const out = (await modelHost.call('ocr', { input: { file: { path: file }, engine: 'auto' } })) as OcrOutput;
+            return out.pages.map((p) => p.text).join('\n');
+          },
+        }
+      : {}),
+  });
+  // Pre-review reads the service catalog from the knowledge graph (one source of truth; imports included).
+  const catalogFromGraph = async () => (await kg.catalog()) ?? loadCatalog();
   if (ocrPacks.length) {
     registry.register(ocrCapability(modelHost));
-    registry.register(prereviewCapability(modelHost));
+    registry.register(prereviewCapability(modelHost, catalogFromGraph));
   }
+  registry.register(kgAddCapability(kg));
 
   const api = new Api();
   api.provide({
@@ -106,7 +124,8 @@ export function createHub(options: HubOptions = {}): Hub {
   api.provide(jobsMethods(jobs, stores.jobs, registry));
   api.provide(pluginsMethods(plugins));
   api.provide(modelsMethods(models));
-  api.provide(prereviewMethods());
+  api.provide(prereviewMethods(catalogFromGraph));
+  api.provide(kgMethods(kg));
   api.provide(modelsArchiveMethods(models, { knownCapabilities: () => knownModelCapabilities(plugins) }));
 
   const client: HubClient = {
@@ -134,6 +153,7 @@ export function createHub(options: HubOptions = {}): Hub {
       await jobs.stopAll();
       await plugins.dispose();
       await modelHost.dispose();
+      await kg.close();
       stores.close();
     },
   };

@@ -28,6 +28,9 @@ export type CatalogService = CatalogServiceEntry;
 export const Catalog = ServiceCatalogFile;
 export type Catalog = ServiceCatalogFile;
 
+/** Where the catalog comes from at run time: the knowledge graph (one source of truth) or the file. */
+export type CatalogProvider = () => Catalog | Promise<Catalog>;
+
 /** knowledge-graph/catalog/services.json beside the app (resources folder when packaged). */
 export function defaultCatalogPath(): string {
   return path.join(resourcesRoot(), 'knowledge-graph', 'catalog', 'services.json');

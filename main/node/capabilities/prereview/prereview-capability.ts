@@ -10,7 +10,7 @@ import {
 import { builtinCapability } from '../../hub/builtin-capability.js';
 import type { HostProcess } from '../../hub/host-process.js';
 import { enginesOf } from '../ocr/ocr-capability.js';
-import { findService, loadCatalog, type Catalog } from './catalog.js';
+import { findService, loadCatalog, type Catalog, type CatalogProvider } from './catalog.js';
 import { prereview } from './rules.js';
 import type { PrereviewDoc } from './types.js';
 
@@ -18,7 +18,7 @@ import type { PrereviewDoc } from './types.js';
  * `prereview`: OCR of every submitted file in the model host, then the service item's rules in the hub.
  * A file that cannot be read becomes a failed check naming it; the other files are still reviewed.
  */
-export function prereviewCapability(host: HostProcess, catalog: Catalog = loadCatalog()) {
+export function prereviewCapability(host: HostProcess, catalog: Catalog | CatalogProvider = () => loadCatalog()) {
   return builtinCapability({
     id: 'prereview',
     title: 'Material pre-review against a service item',
@@ -26,7 +26,8 @@ export function prereviewCapability(host: HostProcess, catalog: Catalog = loadCa
     input: PrereviewInput,
     output: PrereviewOutput,
     async invoke(input, ctx) {
-      const service = findService(catalog, input.service);
+      // The catalog is read per call: the knowledge graph (an import) may have changed it.
+      const service = findService(typeof catalog === 'function' ? await catalog() : catalog, input.service);
       const docs: PrereviewDoc[] = [];
       const unreadable: Check[] = [];
       const engines = new Set<string>();

@@ -1,15 +1,16 @@
 import type { ServiceSummary } from '../../../common/contract/index.js';
 import type { MethodHandlers } from '../../hub/api.js';
-import { defaultCatalogPath, loadCatalog } from './catalog.js';
+import { defaultCatalogPath, loadCatalog, type CatalogProvider } from './catalog.js';
 
 /**
  * `prereview.services`: the service catalog as pickers need it (ids, names, materials). Read on each call; the file
  * is parsed again only when it changed. Available with or without OCR packs (the list is not the review).
+ * `catalog` is the file, or a provider (the knowledge graph's catalog, one source of truth).
  */
-export function prereviewMethods(catalogFile: string = defaultCatalogPath()): MethodHandlers {
+export function prereviewMethods(catalog: string | CatalogProvider = defaultCatalogPath()): MethodHandlers {
   return {
-    'prereview.services': (): ServiceSummary[] =>
-      loadCatalog(catalogFile).services.map((s) => ({
+    'prereview.services': async (): Promise<ServiceSummary[]> =>
+      (typeof catalog === 'function' ? await catalog() : loadCatalog(catalog)).services.map((s) => ({
         id: s.id,
         name: s.name,
         nameEn: s.nameEn,

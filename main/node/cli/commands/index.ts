@@ -8,6 +8,7 @@ import { modelsFetch } from './models-fetch.js';
 import { pluginsDisable, pluginsEnable, pluginsList } from './plugins.js';
 import { ocr } from './ocr.js';
 import { prereviewCmd } from './prereview.js';
+import { ask, kgAdd, kgBuild, kgImportCatalog, kgRemove, kgStats } from './kg.js';
 import { serve } from './serve.js';
 
 /** Every `ic` command. A capability's issue adds its command file and one entry here. */
@@ -16,6 +17,12 @@ export const commands: Command[] = [
   call,
   ocr,
   prereviewCmd,
+  ask,
+  kgBuild,
+  kgStats,
+  kgAdd,
+  kgRemove,
+  kgImportCatalog,
   capabilitiesList,
   pluginsList,
   pluginsEnable,

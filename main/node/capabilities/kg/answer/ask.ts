@@ -58,7 +58,7 @@ function quote(t: string): string {
 function questionGroups(q: string, ctx: AskContext, bridged: BridgedStem[]): Group[] {
   const store = ctx.store;
   const n = Math.max(1, store.passageCount());
-  const idf = (t: string) => Math.log(1 + n / Math.max(0.5, store.docFreq(t)));
+  const idf = (t: string) => Math.log(1 + n / Math.max(0.5, store.docFreq(t))) ** IDF_POWER;
   const groups: Group[] = [];
   for (const w of chineseWords(q)) {
     if ([...w].length < 2 && !store.docFreq(w)) continue;
@@ -74,7 +74,7 @@ function questionGroups(q: string, ctx: AskContext, bridged: BridgedStem[]): Gro
     const best = Math.max(0, ...b.zh.map((z) => z.weight));
     for (const z of b.zh) tokens.set(z.token, Math.max(0.5, z.weight / (best || 1)));
     // A word with no translation in the index weighs as a rare word: the sources likely do not speak of it.
-    const weight = tokens.size ? Math.max(...[...tokens.keys()].map(idf)) : Math.log(1 + n);
+    const weight = tokens.size ? Math.max(...[...tokens.keys()].map(idf)) : Math.log(1 + n) ** IDF_POWER;
     groups.push({ tokens, concepts: b.stem.split(' '), weight });
   }
   return groups;
@@ -98,7 +98,9 @@ function coverage(groups: Group[], tokens: Set<string>, concepts: Set<string>): 
 }
 
 /** Credit for a question word whose dictionary concepts (not its characters) the passage shares: paraphrases, English. */
-const CONCEPT_CREDIT = 0.7;
+const CONCEPT_CREDIT = Number(process.env.KG_CC ?? 0.7);
+/** Rare words decide what a question is about: group weights are IDF to this power. */
+const IDF_POWER = Number(process.env.KG_POW ?? 1);
 
 export interface AskOptions {
   /** Overrides NO_ANSWER_THRESHOLD (the benchmark calibrates with 0). */

@@ -46,11 +46,12 @@ export function splitSections(paragraphs: string[], preambleTitle: string): Sect
     // A level below a missing parent (1. right under 一、) hangs under the nearest heading above it.
     path.length = Math.min(path.length, level);
     path.push(title);
-    if (current.paragraphs.length || sections.length === 0) sections.push(current);
+    sections.push(current);
     current = { path: [...path], paragraphs: body ? [body] : [] };
   }
   sections.push(current);
-  return sections.filter((s) => s.paragraphs.length || s.path.length);
+  // Heading-only sections (一、 right before its (一)) live on as the path prefix of the sections under them.
+  return sections.filter((s) => s.paragraphs.length > 0);
 }
 
 /** Sentences of a paragraph, ending punctuation kept. */

@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { VectorIndex } from '../../../main/node/capabilities/kg/retrieval/vector-index.js';
+import { cleanupTempDirs, tempDir } from '../../helpers/temp.js';
+
+afterAll(cleanupTempDirs);
+
+function unit(seed: number, dims = 16): Float32Array {
+  const v = new Float32Array(dims);
+  let s = seed;
+  for (let i = 0; i < dims; i++) v[i] = ((s = (s * 16807) % 2147483647) / 2147483647) - 0.5;
+  const n = Math.hypot(...v);
+  return v.map((x) => x / n);
+}
+
+describe('hnswlib vector index', () => {
+  it('persists, grows past its capacity, forgets deleted vectors and refuses another embedder’s file', () => {
+    const file = path.join(tempDir(), 'v.hnsw');
+    const a = VectorIndex.create(file, 'emb-a', 16, 16);
+    for (let i = 1; i <= 40; i++) a.add(i, unit(i)); // beyond the initial capacity: resizeIndex
+    a.remove(7);
+    a.save();
+    expect(fs.existsSync(file)).toBe(true);
+    const b = VectorIndex.open(file, 'emb-a', 16)!;
+    expect(b.size).toBe(39);
+    expect(b.search(unit(12), 1)[0]!.rid).toBe(12);
+    expect(b.search(unit(7), 40).map((r) => r.rid)).not.toContain(7);
+    expect(VectorIndex.open(file, 'emb-b', 16)).toBeUndefined();
+    expect(VectorIndex.open(file, 'emb-a', 32)).toBeUndefined();
+  });
+
+  it('asks for a rebuild when deletions pile up', () => {
+    const v = VectorIndex.create(path.join(tempDir(), 'w.hnsw'), 'e', 16, 64);
+    for (let i = 1; i <= 300; i++) v.add(i, unit(i));
+    for (let i = 1; i <= 50; i++) v.remove(i);
+    expect(v.needsRebuild()).toBe(false);
+    for (let i = 51; i <= 80; i++) v.remove(i);
+    expect(v.needsRebuild()).toBe(true);
+    const rebuilt = VectorIndex.build(v.file, 'e', 16, Array.from({ length: 220 }, (_, i) => ({ rid: i + 81, vector: unit(i + 81) })));
+    expect(rebuilt.size).toBe(220);
+    expect(rebuilt.needsRebuild()).toBe(false);
+  });
+});
