@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FileSource } from './ocr.js';
 
 /**
  * The government knowledge graph and its cited Q&A (`kg.*` methods, `ic kg …`, `ic ask`, the Ask and Knowledge
@@ -136,14 +137,18 @@ export type KgStats = z.infer<typeof KgStats>;
 /** `kg.add` capability input (a job per batch, progress per file): a user's document to add. */
 export const KgAddInput = z
   .object({
-    path: z.string().min(1).max(4096),
+    /** A file on the hub's machine (CLI) … */
+    path: z.string().min(1).max(4096).optional(),
+    /** … or its content (the console uploads {name, base64}); one of the two. */
+    file: FileSource.optional(),
     /** Display name for citations; the file name by default. */
     name: z.string().min(1).max(255).optional(),
     /** Replace the source with the same name instead of refusing with CONFLICT. */
     replace: z.boolean().default(false),
     effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   })
-  .strict();
+  .strict()
+  .refine((v) => (v.path === undefined) !== (v.file === undefined), { message: 'give either path or file' });
 export type KgAddInput = z.input<typeof KgAddInput>;
 export const KgAddOutput = z.object({
   source: KgSource,
@@ -231,13 +236,17 @@ export type KgSection = z.infer<typeof KgSection>;
 
 export const KgCatalogImportParams = z
   .object({
-    path: z.string().min(1).max(4096),
+    /** A .csv or .xlsx file on the hub's machine … */
+    path: z.string().min(1).max(4096).optional(),
+    /** … or its content (the console uploads {name, base64}; the format from the name's extension). */
+    file: FileSource.optional(),
     /** merge: rows update or add service items; replace: the imported items become the whole catalog. */
     mode: z.enum(['merge', 'replace']).default('merge'),
     /** Check every row and report, change nothing. */
     dryRun: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((v) => (v.path === undefined) !== (v.file === undefined), { message: 'give either path or file' });
 export type KgCatalogImportParams = z.input<typeof KgCatalogImportParams>;
 
 export const KgImportRow = z.object({

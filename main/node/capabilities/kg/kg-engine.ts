@@ -328,7 +328,7 @@ export class KgEngine implements AskContext {
   }
 
   /** Adds a user's document (txt, md, docx; pdf and images through OCR). */
-  async addDocument(file: string, o: { name?: string; replace?: boolean; effectiveDate?: string } = {}): Promise<KgAddOutput> {
+  async addDocument(file: string, o: { name?: string; replace?: boolean; effectiveDate?: string; /** false for uploads (a temporary copy) */ recordPath?: boolean } = {}): Promise<KgAddOutput> {
     const abs = path.resolve(file);
     const name = o.name ?? path.basename(abs);
     const existing = this.store.sources().find((s) => !s.shipped && s.name === name);
@@ -339,11 +339,12 @@ export class KgEngine implements AskContext {
     const targets = mentionTargetsOf(this.store);
     let pending: PendingPassage[] = [];
     this.store.transaction(() => {
-      this.store.addSource({ id, name, kind: 'document', shipped: false, file: abs, addedAt: now(), effectiveDate: o.effectiveDate ?? doc.effectiveDate, hash: null });
+      this.store.addSource({ id, name, kind: 'document', shipped: false, file: o.recordPath === false ? null : abs, addedAt: now(), effectiveDate: o.effectiveDate ?? doc.effectiveDate, hash: null });
       pending = writeDocument(this.store, id, doc, targets);
       this.embedder.count(pending.map((p) => p.indexText));
-      const rids = storePassages(this.store, id, pending, pending.map((p) => this.embedder.embedOne(p.indexText)));
-      rids.forEach((rid, i) => this.index?.add(rid, this.embedder.embedOne(pending[i]!.indexText)));
+      const vectors = pending.map((p) => this.embedder.embedOne(p.indexText));
+      const rids = storePassages(this.store, id, pending, vectors);
+      rids.forEach((rid, i) => this.index?.add(rid, vectors[i]!));
     });
     this.index?.save();
     return { source: this.sourceInfo(id), reader, replaced: !!existing };

@@ -3,7 +3,7 @@ import type { MethodHandlers } from '../../hub/api.js';
 import { builtinCapability } from '../../hub/builtin-capability.js';
 import { importCatalogRows } from './ingest/catalog-import.js';
 import type { KgService } from './kg-service.js';
-import path from 'node:path';
+import { materialise } from './ingest/upload.js';
 
 /** The `kg.*` methods (contract: main/common/contract/kg.ts). */
 export function kgMethods(kg: KgService): MethodHandlers {
@@ -16,13 +16,17 @@ export function kgMethods(kg: KgService): MethodHandlers {
     'kg.entities.neighbourhood': async ({ id, depth, limit }) => (await kg.open()).neighbourhood(id, depth, limit),
     'kg.section': async (params) => (await kg.open()).section(params),
     'kg.glossary.export': async ({ query }) => (await kg.open()).glossary(query),
-    'kg.catalog.import': ({ path: file, mode, dryRun }) =>
+    'kg.catalog.import': ({ path: p, file, mode, dryRun }) =>
       kg.write(async (e) => {
-        const abs = path.resolve(file);
-        const outcome = await importCatalogRows(abs, e.catalog(), mode);
-        const failed = outcome.rows.filter((r) => r.status === 'error').length;
-        const imported = !dryRun && outcome.catalog ? (e.replaceCatalog(outcome.catalog), outcome.services) : 0;
-        return { file: abs, rows: outcome.rows, imported, failed, dryRun };
+        const src = materialise({ path: p, file });
+        try {
+          const outcome = await importCatalogRows(src.path, e.catalog(), mode);
+          const failed = outcome.rows.filter((r) => r.status === 'error').length;
+          const imported = !dryRun && outcome.catalog ? (e.replaceCatalog(outcome.catalog), outcome.services) : 0;
+          return { file: p ?? src.name, rows: outcome.rows, imported, failed, dryRun };
+        } finally {
+          src.cleanup();
+        }
       }),
   };
 }
@@ -37,10 +41,13 @@ export function kgAddCapability(kg: KgService) {
     output: KgAddOutput,
     async invoke(input, ctx) {
       if (ctx.signal.aborted) throw new HubError('CANCELLED', 'cancelled');
-      ctx.onProgress({ done: 0, total: 1, message: `reading ${path.basename(input.path)}` });
-      const out = await kg.write((e) =>
-        e.addDocument(input.path, { ...(input.name ? { name: input.name } : {}), replace: input.replace, ...(input.effectiveDate ? { effectiveDate: input.effectiveDate } : {}) }),
-      );
+      const src = materialise(input);
+      ctx.onProgress({ done: 0, total: 1, message: `reading ${src.name}` });
+      const out = await kg
+        .write((e) =>
+          e.addDocument(src.path, { name: input.name ?? src.name, replace: input.replace, recordPath: input.path !== undefined, ...(input.effectiveDate ? { effectiveDate: input.effectiveDate } : {}) }),
+        )
+        .finally(() => src.cleanup());
       ctx.onProgress({ done: 1, total: 1, message: `indexed ${out.source.passages} passages` });
       return { output: out, engine: out.reader };
     },

@@ -88,7 +88,9 @@ export class ConceptEmbedder implements Embedder {
     return v;
   }
 
-  async embed(texts: string[]): Promise<Float32Array[]> {
+  /** Queries and passages are embedded alike (the kind matters to e5-style models only). */
+  async embed(texts: string[], _kind: 'query' | 'passage' = 'passage'): Promise<Float32Array[]> {
+    void _kind;
     return texts.map((t) => this.embedOne(t));
   }
 }
