@@ -4,6 +4,7 @@ import { formatMs } from '../format.js';
 import { L } from '../i18n.js';
 import { CopyButton } from './CopyButton.js';
 import { PageView } from './PageView.js';
+import './OcrResult.css';
 
 type OcrPage = OcrOutput['pages'][number];
 

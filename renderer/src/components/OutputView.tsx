@@ -3,6 +3,7 @@ import { JsonView } from './JsonView.js';
 import { OcrResult, isOcrOutput } from './OcrResult.js';
 import { PiiMaskOutput, isPiiMaskResult } from './PiiMaskOutput.js';
 import { PrereviewReport, VerdictBanner, isPrereviewOutput } from './PrereviewReport.js';
+import './OutputView.css';
 
 /** Capability-specific views of an output; anything without one (or that does not fit) is shown as JSON. */
 const views: Record<string, (output: unknown) => ReactNode | null> = {

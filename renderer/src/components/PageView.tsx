@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Box } from '../../../main/common/contract/ocr.js';
+import './PageView.css';
 
 export interface PageBox {
   key: string;

@@ -3,6 +3,7 @@ import type { Box } from '../../../main/common/contract/ocr.js';
 import type { PrereviewOutput } from '../../../main/common/contract/prereview.js';
 import { checkStatusLabel, docTypeLabel, fieldLabel, verdictLabel, type CheckStatus } from '../i18n.js';
 import { PageView } from './PageView.js';
+import './PrereviewReport.css';
 
 type Check = PrereviewOutput['checks'][number];
 type Evidence = Check['evidence'][number];

@@ -1,6 +1,7 @@
 import { useId, type KeyboardEvent } from 'react';
 import { word } from '../i18n.js';
 import type { FieldSpec, FieldValue, FormValues } from './schema-form.js';
+import './SchemaForm.css';
 
 /** Form fields generated from a capability's input schema (see schema-form.ts for the shapes it handles). */
 export function SchemaForm({

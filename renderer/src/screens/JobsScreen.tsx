@@ -9,6 +9,8 @@ import { JsonView } from '../components/JsonView.js';
 import { OutputView } from '../components/OutputView.js';
 import { durationOf, formatMs, formatShortTime, formatTime } from '../format.js';
 import { jobStatusLabel, L } from '../i18n.js';
+import './JobsScreen.css';
+import type { ScreenProps } from './registry.js';
 
 const LIMIT = 50;
 const STATUSES = Object.keys(jobStatusLabel) as JobStatus[];
@@ -26,7 +28,9 @@ function upsert(list: Job[], job: Job, filter: JobStatus | ''): Job[] {
   return [job, ...rest].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, LIMIT);
 }
 
-export function JobsScreen({ selectedId, onSelect }: { selectedId: string | null; onSelect: (id: string | null) => void }) {
+export function JobsScreen({ param, navigate }: ScreenProps) {
+  const selectedId = param;
+  const onSelect = (id: string | null) => navigate('jobs', id);
   const client = useClient();
   const [jobs, setJobs] = useState<Job[] | null>(null);
   const [filter, setFilter] = useState<JobStatus | ''>('');

@@ -6,8 +6,10 @@ import { useClient, useOnReconnect } from '../client-context.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { Switch } from '../components/Switch.js';
 import { L, word } from '../i18n.js';
+import './PluginsScreen.css';
+import type { ScreenProps } from './registry.js';
 
-export function PluginsScreen() {
+export function PluginsScreen(_props: ScreenProps) {
   const client = useClient();
   const [data, setData] = useState<{ plugins: PluginInfo[]; rejected: RejectedPlugin[] } | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);

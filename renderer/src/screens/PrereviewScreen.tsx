@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { OCR_ENGINE_CHOICES, type OcrEngineChoice } from '../../../main/common/contract/constants.js';
 import type { ErrorPayload } from '../../../main/common/contract/errors.js';
 import type { PrereviewOutput, ServiceSummary } from '../../../main/common/contract/prereview.js';
 import { toCallError } from '../api/client.js';
-import { useClient, useOnReconnect } from '../client-context.js';
 import { EngineBadge } from '../components/Badges.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { FilePicker } from '../components/FilePicker.js';
@@ -10,10 +10,14 @@ import { PrereviewReport, VerdictBanner, isPrereviewOutput } from '../components
 import { MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, formatBytes, readBase64, type PickedFile } from '../files.js';
 import { formatMs } from '../format.js';
 import { docTypeLabel, L, ocrEngineLabel } from '../i18n.js';
+import { useFeatures } from '../use-features.js';
+import { useLoad } from '../use-load.js';
 import { usePickedFiles } from '../use-picked-files.js';
 import { progressText, useJobRun } from '../use-job-run.js';
+import './PrereviewScreen.css';
+import type { ScreenProps } from './registry.js';
 
-type Engine = 'auto' | 'ppocr' | 'tesseract';
+type Engine = OcrEngineChoice;
 /** As `ic prereview`: a case of many scanned pages takes a while on a counter PC. */
 const PREREVIEW_TIMEOUT_MS = 30 * 60_000;
 
@@ -37,12 +41,14 @@ function uniqueLabels(files: PickedFile[]): string[] {
   });
 }
 
-export function PrereviewScreen({ onOpenJob }: { onOpenJob: (jobId: string) => void }) {
-  const client = useClient();
-  const [services, setServices] = useState<ServiceSummary[] | null>(null);
-  const [available, setAvailable] = useState<boolean | null>(null);
-  const [loadError, setLoadError] = useState<ErrorPayload | null>(null);
-  const [serviceId, setServiceId] = useState('');
+export function PrereviewScreen({ openJob: onOpenJob }: ScreenProps) {
+  const servicesLoad = useLoad<ServiceSummary[]>((c) => c.call('prereview.services'));
+  const { data: services, error: loadError, reload: load } = servicesLoad;
+  const features = useFeatures();
+  const available = features.isAvailable('prereview');
+  const [picked_, setServiceId] = useState('');
+  // The picked service item while the catalog has it, else the first one.
+  const serviceId = services?.some((s) => s.id === picked_) ? picked_ : (services?.[0]?.id ?? '');
   const [engine, setEngine] = useState<Engine>('auto');
   const picked = usePickedFiles({ maxFiles: MAX_FILES, maxTotal: MAX_TOTAL_BYTES });
   const runner = useJobRun('prereview');
@@ -50,20 +56,6 @@ export function PrereviewScreen({ onOpenJob }: { onOpenJob: (jobId: string) => v
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const reportRef = useRef<HTMLElement>(null);
-
-  const load = useCallback(() => {
-    Promise.all([client.call('prereview.services'), client.call('capabilities.list')]).then(
-      ([list, caps]) => {
-        setServices(list);
-        setAvailable(caps.some((c) => c.id === 'prereview'));
-        setLoadError(null);
-        setServiceId((cur) => (cur && list.some((s) => s.id === cur) ? cur : (list[0]?.id ?? '')));
-      },
-      (err) => setLoadError(toCallError(err).toPayload()),
-    );
-  }, [client]);
-  useEffect(load, [load]);
-  useOnReconnect(load);
 
   const service = services?.find((s) => s.id === serviceId) ?? null;
   const busy = reading || runner.running;
@@ -210,7 +202,7 @@ export function PrereviewScreen({ onOpenJob }: { onOpenJob: (jobId: string) => v
                 disabled={busy}
                 data-testid="prereview-engine-select"
               >
-                {(Object.keys(ocrEngineLabel) as Engine[]).map((k) => (
+                {OCR_ENGINE_CHOICES.map((k) => (
                   <option key={k} value={k}>
                     {ocrEngineLabel[k]}
                   </option>
