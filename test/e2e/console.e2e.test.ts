@@ -205,6 +205,34 @@ describe('console e2e (Chromium + loopback server)', () => {
     await shot('jobs-detail');
   }, 40_000);
 
+  it('cancels its own job only: another client running the same capability meanwhile is left alone', async () => {
+    await page.getByTestId('nav-run').click();
+    await page.getByTestId('capability-item-demo.wait').click();
+    await page.getByTestId('field-ms').fill('4000');
+    // Another client starts the same capability just before the console does (within the old 2 s guess window).
+    const other = await hub.client.call('jobs.start', { capability: 'demo.wait', inputs: [{ ms: 2500 }] });
+    await page.getByTestId('run-button').click();
+    await page.getByTestId('run-cancel').click();
+    await expect.poll(() => page.getByTestId('run-error-code').textContent(), { timeout: 10_000 }).toBe('CANCELLED');
+    const jobs = await hub.client.call('jobs.list', { limit: 10 });
+    const mine = jobs.find((j) => j.capability === 'demo.wait' && j.id !== other.id && j.createdAt >= other.createdAt)!;
+    expect(mine.status).toBe('cancelled');
+    await expect.poll(async () => (await hub.client.call('jobs.get', { id: other.id })).job.status, { timeout: 10_000 }).toBe('succeeded');
+  }, 30_000);
+
+  it('switches the console to English and back, the choice kept across a reload', async () => {
+    await page.getByTestId('lang-select').click();
+    await page.locator('.ant-select-item-option[title="English"], .ant-select-item-option').filter({ hasText: 'English' }).first().click();
+    await expect.poll(() => page.getByTestId('nav-prereview').textContent()).toBe('Pre-review');
+    expect(await page.getByTestId('runtime-mode').textContent()).toBe('Browser console (loopback)');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('nav-jobs').textContent()).toBe('Jobs');
+    await page.getByTestId('lang-select').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '中文' }).first().click();
+    await expect.poll(() => page.getByTestId('nav-prereview').textContent()).toBe('预审 Pre-review');
+  });
+
   it('refuses the API to a page opened without the token', async () => {
     const fresh = await browser.newContext();
     try {

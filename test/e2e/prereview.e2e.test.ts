@@ -276,6 +276,21 @@ describe.skipIf(!HAVE_PPOCR)(`clerk screens e2e: pre-review and OCR (Chromium + 
     expect(copied).toContain(ID);
   }, OCR_TIMEOUT + 30_000);
 
+  it('reads several files as ONE batch job on the OCR screen, each file shown as its item lands', async () => {
+    const before = new Set((await hub.client.call('jobs.list', { limit: 50 })).map((j) => j.id));
+    // The ID card from the previous test is still picked; add the licence.
+    await page.getByTestId('ocr-files-input').setInputFiles([{ name: 'business-licence.png', mimeType: 'image/png', buffer: licencePng }]);
+    await expect.poll(() => page.getByTestId('ocr-files-files').locator('li').count()).toBe(2);
+    await page.getByTestId('ocr-run').click();
+    const files = page.getByTestId('ocr-file');
+    await expect.poll(() => files.evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))), { timeout: OCR_TIMEOUT }).toEqual(['done', 'done']);
+    const created = (await hub.client.call('jobs.list', { limit: 50 })).filter((j) => !before.has(j.id));
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({ capability: 'ocr', itemsTotal: 2, itemsDone: 2, status: 'succeeded' });
+    expect(await page.getByTestId('ocr-batch').getAttribute('data-job')).toBe(created[0]!.id);
+    expect(await files.nth(1).getByTestId('ocr-result-page-1-text').textContent()).toContain('91330106MA2H3K7P5T');
+  }, OCR_TIMEOUT + 30_000);
+
   it('keeps the pre-review report when coming back, and lists both jobs (file bytes not shown) on the Jobs screen', async () => {
     await page.getByTestId('nav-prereview').click();
     expect(await page.getByTestId('verdict-banner').getAttribute('data-verdict')).toBe('fail');

@@ -107,12 +107,12 @@ function RunPanel({ capability, onOpenJob }: { capability: CapabilityInfo; onOpe
     try {
       parsed = JSON.parse(rawText);
     } catch (err) {
-      setSwitchError(`JSON 无法解析 Not valid JSON: ${(err as Error).message}`);
+      setSwitchError(`${L.notJson}: ${(err as Error).message}`);
       return;
     }
     const v = inputToValues(fields, parsed);
     if (!v) {
-      setSwitchError('此输入无法用表单表示 This input does not fit the form; keep editing the JSON.');
+      setSwitchError(L.doesNotFitForm);
       return;
     }
     setValues(v);
@@ -128,7 +128,7 @@ function RunPanel({ capability, onOpenJob }: { capability: CapabilityInfo; onOpe
       try {
         input = JSON.parse(rawText);
       } catch (err) {
-        setError({ code: 'BAD_REQUEST', message: `输入不是有效的 JSON The input is not valid JSON: ${(err as Error).message}` });
+        setError({ code: 'BAD_REQUEST', message: `${L.inputNotJson}: ${(err as Error).message}` });
         return;
       }
     } else {
@@ -155,7 +155,7 @@ function RunPanel({ capability, onOpenJob }: { capability: CapabilityInfo; onOpe
             <code className="cap-id">{capability.id}</code>
           </div>
           {fields && (
-            <div className="segmented" role="group" aria-label="输入方式 Input mode">
+            <div className="segmented" role="group" aria-label={L.inputMode}>
               <button type="button" className={`seg ${!raw ? 'seg-on' : ''}`} aria-pressed={!raw} onClick={toForm} data-testid="form-toggle">
                 {L.formView}
               </button>
@@ -186,7 +186,7 @@ function RunPanel({ capability, onOpenJob }: { capability: CapabilityInfo; onOpe
               <label className="field-label" htmlFor="raw-json">
                 {L.input} (JSON)
               </label>
-              {!fields && <p className="field-hint">此能力的输入较复杂，请直接编辑 JSON。This input is not a simple form; edit the JSON.</p>}
+              {!fields && <p className="field-hint">{L.complexInput}</p>}
               <textarea
                 id="raw-json"
                 className="input textarea mono"
@@ -203,7 +203,7 @@ function RunPanel({ capability, onOpenJob }: { capability: CapabilityInfo; onOpe
                 data-testid="raw-json"
               />
               <details className="raw-details">
-                <summary>输入结构 Input schema</summary>
+                <summary>{L.inputSchema}</summary>
                 <pre className="json-view">{JSON.stringify(capability.inputSchema, null, 2)}</pre>
               </details>
             </div>

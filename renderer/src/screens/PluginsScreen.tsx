@@ -54,7 +54,7 @@ export function PluginsScreen(_props: ScreenProps) {
         </div>
         {error && <ErrorBox error={error} testId="plugins-error" onRetry={load} />}
         {!data && !error && <p className="muted">{L.loading}</p>}
-        {data && data.plugins.length === 0 && <p className="muted">未安装插件 No plugins installed.</p>}
+        {data && data.plugins.length === 0 && <p className="muted">{L.noPlugins}</p>}
         <ul className="plugin-grid" data-testid="plugin-list">
           {data?.plugins.map((p) => (
             <li key={p.id} className={`plugin-card ${p.enabled ? '' : 'plugin-card-off'}`} data-testid={`plugin-card-${p.id}`}>
@@ -70,7 +70,7 @@ export function PluginsScreen(_props: ScreenProps) {
                   <Switch
                     checked={p.enabled}
                     disabled={busy === p.id}
-                    label={`${p.enabled ? '停用 Disable' : '启用 Enable'} ${p.name}`}
+                    label={`${p.enabled ? L.disable : L.enable} ${p.name}`}
                     onChange={(next) => void toggle(p, next)}
                     testId={`plugin-toggle-${p.id}`}
                   />
@@ -108,8 +108,7 @@ export function PluginsScreen(_props: ScreenProps) {
           ))}
         </ul>
         <p className="muted small">
-          插件在独立进程中运行：不能联网、不能写文件，只能读取自己的文件夹。Plugins run in their own process: no network, no file
-          writes, reads only inside their own folder.
+          {L.pluginIsolation}
         </p>
       </section>
       <section className="panel" aria-labelledby="rejected-title">
