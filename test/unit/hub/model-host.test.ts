@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { HostParamsOf } from '../../../main/common/contract/index.js';
 import { ModelHost } from '../../../main/node/hub/model-host.js';
 import { cleanupTempDirs, fixturesDir, tempDir } from '../../helpers/temp.js';
 
@@ -15,7 +16,7 @@ describe('the typed model-host channel (contract/host-methods.ts)', () => {
   }, 60_000);
 
   it('refuses params that break the contract in the host, before a handler runs (BAD_REQUEST)', async () => {
-    const bad = { input: { file: { path: 'a.png' }, engine: 'magic' } } as unknown as Parameters<ModelHost['call']>[1];
+    const bad = { input: { file: { path: 'a.png' }, engine: 'magic' } } as unknown as HostParamsOf<'ocr'>;
     await expect(host.call('ocr', bad)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('params for host method ocr') });
   }, 60_000);
 
