@@ -98,6 +98,7 @@ export function PrereviewScreen({ openJob: onOpenJob }: ScreenProps) {
       {available === false && (
         <div className="notice notice-warn" role="alert" data-testid="prereview-unavailable">
           {L.prereviewUnavailable}
+          {features.unavailable.get('prereview') && <span className="notice-reason"> ({features.unavailable.get('prereview')})</span>}
         </div>
       )}
       <div className="prereview-top">
