@@ -56,7 +56,7 @@ function readSet(file) {
 }
 
 /** A question counts as hit at rank k when the text (or facts) of one of its first k answers holds an expected string (both in the matching form). */
-function evaluate(results, normalizeText) {
+function evaluate(results) {
   const groups = new Map();
   const add = (key, r) => {
     const g = groups.get(key) ?? { n: 0, top1: 0, top3: 0, noAnswer: 0 };
@@ -83,7 +83,6 @@ function evaluate(results, normalizeText) {
     },
     latencyMs: { p50: r2(pct(results.map((r) => r.ms), 50)), p95: r2(pct(results.map((r) => r.ms), 95)) },
   };
-  void normalizeText;
 }
 
 async function runSet(engine, questions, normalizeText) {

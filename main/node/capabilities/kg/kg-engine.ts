@@ -22,7 +22,9 @@ import {
   type ServiceCatalogFile,
   type CatalogServiceEntry,
 } from '../../../common/contract/index.js';
+import Database from 'better-sqlite3';
 import { resourcesRoot } from '../../config/app-paths.js';
+import { electronNativeBinding } from '../../store/sqlite.js';
 import { ask, type AskContext, type AskOptions, type ServiceName } from './answer/ask.js';
 import { CATALOG_NAME, CATALOG_SOURCE, GLOSSARY_NAME, GLOSSARY_SOURCE, PLAN_SOURCE_PREFIX, readCatalogFile, shippedFiles, shippedHash, type ShippedFiles } from './ingest/shipped.js';
 import { serviceFacts, writeCatalog } from './ingest/catalog.js';
@@ -32,7 +34,6 @@ import { mentionTargets, storePassages, writeDocument, type PendingPassage } fro
 import { parsePolicyText } from './ingest/plan.js';
 import { readDocument, type OcrReader } from './ingest/readers.js';
 import { ConceptEmbedder } from './retrieval/concept-embedder.js';
-import type { Embedder } from './retrieval/embedder.js';
 import { Lexicon, writeLexicon } from './retrieval/lexicon.js';
 import { VectorIndex } from './retrieval/vector-index.js';
 import type { PassageRow } from './store/graph-store.js';
@@ -140,12 +141,14 @@ export async function buildBase(shippedRoot: string, outDir: string, progress?: 
   const tmp = path.join(outDir, `.${GRAPH_FILE}.${process.pid}.tmp`);
   for (const f of [tmp, tmp + '-wal', tmp + '-shm']) fs.rmSync(f, { force: true });
   const store = new SqliteGraphStore(tmp);
-  let passages = 0;
+  let passages: number;
   try {
     ({ passages } = await buildShippedInto(store, shippedFiles(shippedRoot), progress));
     const embedder = new ConceptEmbedder(store.db, new Lexicon(store.db));
     VectorIndex.build(path.join(outDir, VECTORS_FILE), embedder.id, embedder.dims, store.vectors());
     store.db.pragma('wal_checkpoint(TRUNCATE)');
+    // A rollback-journal file: readers of the shipped base need no -wal/-shm beside it (read-only app folder).
+    store.db.pragma('journal_mode = DELETE');
     store.db.exec('VACUUM');
   } finally {
     store.close();
@@ -154,6 +157,27 @@ export async function buildBase(shippedRoot: string, outDir: string, progress?: 
   for (const f of [tmp + '-wal', tmp + '-shm']) fs.rmSync(f, { force: true });
   progress?.(5, 5, 'done');
   return { passages, ms: Math.round(performance.now() - t0), file: path.join(outDir, GRAPH_FILE) };
+}
+
+/** True when `baseDir` holds a base built from the shipped sources as they are now. */
+export function baseIsCurrent(shippedRoot: string, baseDir: string): boolean {
+  const file = path.join(baseDir, GRAPH_FILE);
+  return fs.existsSync(file) && readBaseHash(file) === shippedHash(shippedFiles(shippedRoot));
+}
+
+/** The base's shipped hash, read without writing (the app folder may be read-only). */
+function readBaseHash(file: string): string | null {
+  try {
+    const nativeBinding = electronNativeBinding();
+    const db = new Database(file, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    try {
+      return (db.prepare("SELECT value FROM meta WHERE key = 'shipped_hash'").get() as { value: string } | undefined)?.value ?? null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
 }
 
 /** Copies the base's shipped sources into the data graph, replacing the old shipped part (users' documents stay). */
@@ -215,26 +239,26 @@ export class KgEngine implements AskContext {
     const file = path.join(dir, GRAPH_FILE);
     const shippedRoot = options.shippedRoot ?? defaultShippedRoot();
     const baseDir = options.baseDir ?? process.env.IC_KG_BASE_DIR ?? path.join(shippedRoot, 'build');
-    const baseFile = path.join(baseDir, GRAPH_FILE);
+    const files = shippedFiles(shippedRoot);
+    const hash = shippedHash(files);
+    // A base built from other shipped sources than these (edited since `ic kg build`) is not used.
+    const candidate = path.join(baseDir, GRAPH_FILE);
+    const baseFile = fs.existsSync(candidate) && readBaseHash(candidate) === hash ? candidate : undefined;
     const fresh = !fs.existsSync(file);
-    if (fresh && fs.existsSync(baseFile)) {
+    if (fresh && baseFile) {
       fs.copyFileSync(baseFile, file);
       for (const ext of ['', '.json']) if (fs.existsSync(path.join(baseDir, VECTORS_FILE + ext))) fs.copyFileSync(path.join(baseDir, VECTORS_FILE + ext), path.join(dir, VECTORS_FILE + ext));
     }
     const store = new SqliteGraphStore(file);
     try {
-      if (!fs.existsSync(baseFile)) {
-        // No prebuilt base (a clone before `ic kg build`, tests): build the shipped part here when it is missing or stale.
-        const files = shippedFiles(shippedRoot);
-        if (store.meta('shipped_hash') !== shippedHash(files)) {
+      if (!baseFile) {
+        // No usable prebuilt base (a clone before `ic kg build`, edited sources): build the shipped part here when stale.
+        if (store.meta('shipped_hash') !== hash) {
           for (const s of store.sources().filter((x) => x.shipped)) store.removeSource(s.id);
           await buildShippedInto(store, files, options.progress);
         }
       } else if (!fresh) {
-        const base = new SqliteGraphStore(baseFile);
-        const baseHash = base.meta('shipped_hash');
-        base.close();
-        if (baseHash && store.meta('shipped_hash') !== baseHash) {
+        if (store.meta('shipped_hash') !== hash) {
           syncShipped(store, baseFile);
           await KgEngine.recountUsers(store);
           fs.rmSync(path.join(dir, VECTORS_FILE + '.json'), { force: true });

@@ -9,7 +9,12 @@ export class KgService {
   private engine?: Promise<KgEngine>;
   private writes: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly options: KgEngineOptions) {}
+  constructor(private options: KgEngineOptions) {}
+
+  /** Adds options (e.g. the OCR reader) before the graph is opened. */
+  configure(more: Partial<KgEngineOptions>): void {
+    this.options = { ...this.options, ...more };
+  }
 
   open(): Promise<KgEngine> {
     this.engine ??= KgEngine.open(this.options).catch((err) => {
@@ -38,4 +43,26 @@ export class KgService {
     e?.close();
     this.engine = undefined;
   }
+}
+
+const shared = new Map<string, KgService>();
+
+/**
+ * The one KgService of a data folder: the kg feature and pre-review (which reads its catalog from the graph) share
+ * it, so the graph database is opened once per hub.
+ */
+export function sharedKgService(dataDir: string, options: Omit<KgEngineOptions, 'dataDir'> = {}): KgService {
+  let s = shared.get(dataDir);
+  if (!s) {
+    s = new KgService({ dataDir });
+    shared.set(dataDir, s);
+  }
+  s.configure(options);
+  return s;
+}
+
+export async function releaseKgService(dataDir: string): Promise<void> {
+  const s = shared.get(dataDir);
+  shared.delete(dataDir);
+  await s?.close();
 }

@@ -125,7 +125,7 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
   const lexical = terms.size ? ctx.store.searchLexical([...terms].map(quote).join(' OR '), 50).map((r) => r.rid) : [];
 
   // Vectors.
-  let vector: number[] = [];
+  const vector: number[] = [];
   const similarity = new Map<number, number>();
   if (ctx.embedder && ctx.index && ctx.index.size) {
     const [qv] = await ctx.embedder.embed([question], 'query');
@@ -137,7 +137,6 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     engine.embedder = ctx.embedder.label;
   }
   const fused = reciprocalRankFusion([lexical, vector]);
-  vector = [];
 
   // Graph: a service item the question names comes first, with its facts.
   const qKey = normalizeKey(question);

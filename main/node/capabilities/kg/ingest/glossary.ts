@@ -59,7 +59,7 @@ export function readGlossary(dir: string): { terms: GlossaryTerm[]; files: strin
   const terms: GlossaryTerm[] = [];
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-    let rows: Raw[] = [];
+    let rows: Raw[];
     if (file.endsWith('.jsonl')) rows = text.split(/\r?\n/).filter((l) => l.trim()).map((l) => JSON.parse(l) as Raw);
     else if (file.endsWith('.json')) {
       const data = JSON.parse(text) as unknown;

@@ -1,0 +1,28 @@
+import type { FeatureContribution } from '../../hub/feature.js';
+import { ask, kgAdd, kgBuild, kgImportCatalog, kgRemove, kgStats } from './kg-cli.js';
+import { kgAddCapability, kgMethods } from './kg-methods.js';
+import { releaseKgService, sharedKgService } from './kg-service.js';
+
+/**
+ * The government knowledge graph and cited Q&A: the `kg.add` capability (users' documents, OCR through the model
+ * host for PDFs and images), the `kg.*` methods, `ic ask` / `ic kg …`, the Ask and Knowledge graph screens. Works
+ * without any model pack (built-in lexical, concept-vector and bridge engines; each answer names them).
+ */
+export const kgFeature: FeatureContribution = {
+  id: 'kg',
+  screen: 'kg',
+  commands: [ask, kgBuild, kgStats, kgAdd, kgRemove, kgImportCatalog],
+  activate: ({ layout, modelHost }) => {
+    const kg = sharedKgService(layout.root, {
+      readWithOcr: async (file) => {
+        const out = await modelHost.call('ocr', { input: { file: { path: file } } });
+        return out.pages.map((p) => p.text).join('\n');
+      },
+    });
+    return {
+      capabilities: [kgAddCapability(kg)],
+      methods: kgMethods(kg),
+      dispose: () => releaseKgService(layout.root),
+    };
+  },
+};
