@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EmbedInput, EmbedOutput } from './embed.js';
 import { OcrInput, OcrOutput } from './ocr.js';
 
 /**
@@ -10,6 +11,8 @@ import { OcrInput, OcrOutput } from './ocr.js';
 export const hostMethods = {
   /** OCR of one file, every page (or the pages asked for). */
   ocr: { params: z.object({ input: OcrInput }), result: OcrOutput },
+  /** Sentence vectors from the installed embedding pack. */
+  embed: { params: z.object({ input: EmbedInput }), result: EmbedOutput },
   /** The host's memory, for benchmarks and diagnostics (answered by the host itself, not a service). */
   memory: {
     params: z.object({}).default({}),

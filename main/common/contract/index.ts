@@ -15,6 +15,7 @@ export * from './ocr.js';
 export * from './prereview.js';
 export * from './kg.js';
 export * from './catalog.js';
+export * from './embed.js';
 export * from './methods.js';
 export * from './host-methods.js';
 export * from './transport.js';

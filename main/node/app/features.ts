@@ -2,6 +2,7 @@ import { modelsFeature } from '../capabilities/models/contribution.js';
 import { ocrFeature } from '../capabilities/ocr/contribution.js';
 import { prereviewFeature } from '../capabilities/prereview/contribution.js';
 import { kgFeature } from '../capabilities/kg/contribution.js';
+import { embedFeature } from '../capabilities/embed/contribution.js';
 import type { FeatureContribution } from '../hub/feature.js';
 
 /**
@@ -9,4 +10,4 @@ import type { FeatureContribution } from '../hub/feature.js';
  * (docs/architecture.md, "Adding a capability"); the hub, the CLI and the model host take everything from here.
  * Plugins are not listed: they join at run time through the plugin manager.
  */
-export const features: readonly FeatureContribution[] = [modelsFeature, ocrFeature, prereviewFeature, kgFeature];
+export const features: readonly FeatureContribution[] = [modelsFeature, ocrFeature, prereviewFeature, embedFeature, kgFeature];
