@@ -30,7 +30,7 @@ export async function buildRenderer(opts = {}) {
       publicDir: false,
       logLevel: opts.logLevel ?? 'info',
       mode: 'production',
-      plugins: [react()],
+      plugins: [react(), globalThisForLodashRoot()],
       build: {
         outDir,
         emptyOutDir: true,
@@ -53,6 +53,23 @@ export async function buildRenderer(opts = {}) {
   assertNoInlineScripts(path.join(outDir, 'index.html'));
   assertNoEval(path.join(outDir, 'assets'));
   return { outDir };
+}
+
+/**
+ * Cytoscape.js bundles lodash's way to find the global object, `freeGlobal || freeSelf || Function('return this')()`.
+ * In a page `self` exists, so the Function() fallback never runs, but it is eval to the CSP and to assertNoEval:
+ * replace it with `globalThis` (what it computes) in that package only.
+ */
+function globalThisForLodashRoot() {
+  const fallback = /Function\(\s*['"`]return this['"`]\s*\)\(\)/g;
+  return {
+    name: 'ic-globalthis-for-lodash-root',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]cytoscape[\\/]/.test(id)) return null;
+      const out = code.replace(fallback, 'globalThis');
+      return out === code ? null : { code: out, map: null };
+    },
+  };
 }
 
 /** The CSP has no 'unsafe-inline': fail the build if Vite ever emits an inline script or style. */

@@ -15,10 +15,12 @@
  * report. Until the CSP changes, use a plain <table className="table"> (styles/table.css) and in-page panels.
  */
 import type { ComponentType, ReactNode } from 'react';
-import { ApiOutlined, AppstoreOutlined, AuditOutlined, ScanOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { ApiOutlined, AppstoreOutlined, AuditOutlined, DeploymentUnitOutlined, MessageOutlined, ScanOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { MessageKey } from '../i18n.js';
+import { AskScreen } from './AskScreen.js';
 import { CapabilitiesScreen } from './CapabilitiesScreen.js';
 import { JobsScreen } from './JobsScreen.js';
+import { KgScreen } from './KgScreen.js';
 import { OcrScreen } from './OcrScreen.js';
 import { PluginsScreen } from './PluginsScreen.js';
 import { PrereviewScreen } from './PrereviewScreen.js';
@@ -49,6 +51,8 @@ export interface ScreenDef {
 export const SCREENS: readonly ScreenDef[] = [
   { id: 'prereview', label: 'navPrereview', icon: <AuditOutlined />, component: PrereviewScreen, keepMounted: true, requires: ['prereview'] },
   { id: 'ocr', label: 'navOcr', icon: <ScanOutlined />, component: OcrScreen, keepMounted: true, requires: ['ocr'] },
+  { id: 'ask', label: 'navAsk', icon: <MessageOutlined />, component: AskScreen, keepMounted: true },
+  { id: 'kg', label: 'navKg', icon: <DeploymentUnitOutlined />, component: KgScreen, keepMounted: true },
   { id: 'run', label: 'navRun', icon: <AppstoreOutlined />, component: CapabilitiesScreen },
   { id: 'plugins', label: 'navPlugins', icon: <ApiOutlined />, component: PluginsScreen },
   { id: 'jobs', label: 'navJobs', icon: <UnorderedListOutlined />, component: JobsScreen },
