@@ -39,7 +39,7 @@ import { VectorIndex } from './retrieval/vector-index.js';
 import type { PassageRow } from './store/graph-store.js';
 import { SqliteGraphStore } from './store/sqlite-graph-store.js';
 import { normalizeKey } from './text/normalize.js';
-import { addWords } from './text/tokenize.js';
+import { addWords, tokenize } from './text/tokenize.js';
 
 export type Progress = (done: number, total: number, label: string) => void;
 
@@ -324,6 +324,25 @@ export class KgEngine implements AskContext {
   }
 
   private readonly conceptCache = new Map<string, string[]>();
+  private readonly identityCache = new Map<string, Set<string>>();
+  identityTokens(serviceEntity: string): Set<string> {
+    let t = this.identityCache.get(serviceEntity);
+    if (!t) {
+      const item = (this.store.entity(serviceEntity)?.props as { item?: CatalogServiceEntry } | null)?.item;
+      const words = item ? [item.name, item.nameEn, ...item.aliases, item.department, ...item.materials.flatMap((m) => [m.name, m.nameEn, ...m.keywords])] : [];
+      t = new Set(tokenize(words.join(' ')));
+      this.identityCache.set(serviceEntity, t);
+    }
+    return t;
+  }
+
+  catalogEntityOfTerm(termEntity: string): string | undefined {
+    const term = this.store.entity(termEntity);
+    if (!term) return undefined;
+    const hit = this.store.entitiesByKey(normalizeKey(term.name)).find((e) => e.type === 'service' || e.type === 'material');
+    return hit?.id;
+  }
+
   passageConcepts(tokens: Set<string>): Set<string> {
     const out = new Set<string>();
     for (const t of tokens) {
@@ -503,6 +522,7 @@ export class KgEngine implements AskContext {
       this.store.setMeta('catalog_imported_at', now());
     });
     addWords(catalog.services.flatMap((s) => [s.name, ...s.aliases]));
+    this.identityCache.clear();
     if (this.index?.needsRebuild()) this.rebuildIndex();
     else this.index?.save();
     this.loadServiceNames();

@@ -18,10 +18,10 @@ export interface BridgedStem {
 export function bridgeQuestion(question: string, lexicon: Lexicon, store: GraphStore, perStem = 4): BridgedStem[] {
   const stems = englishStems(question);
   const out: BridgedStem[] = [];
-  const n = Math.max(1, store.passageCount());
+  // Of a word's dictionary translations, the ones the sources use often are the likely ones (data → 数据, not 资料).
   const score = (token: string, weight: number) => {
     const df = store.docFreq(token);
-    return df ? weight * Math.log(1 + n / df) : 0;
+    return df ? weight * Math.log(1 + df) : 0;
   };
   const pick = (key: string) =>
     lexicon
