@@ -50,21 +50,21 @@ export function CatalogImport({ onImported }: { onImported: () => void }) {
       <p className="muted small">{L.kgImportHint}</p>
       <Space wrap className="kg-import-form">
         <div data-testid="kg-import-upload">
-        <Upload
-          accept={ACCEPT}
-          maxCount={1}
-          showUploadList={false}
-          disabled={busy}
-          beforeUpload={(f) => {
-            setFile(f);
-            setReport(null);
-            return Upload.LIST_IGNORE;
-          }}
-        >
-          <Button icon={<UploadOutlined />} disabled={busy}>
-            {L.kgPickFile}
-          </Button>
-        </Upload>
+          <Upload
+            accept={ACCEPT}
+            maxCount={1}
+            showUploadList={false}
+            disabled={busy}
+            beforeUpload={(f) => {
+              setFile(f);
+              setReport(null);
+              return Upload.LIST_IGNORE;
+            }}
+          >
+            <Button icon={<UploadOutlined />} disabled={busy}>
+              {L.kgPickFile}
+            </Button>
+          </Upload>
         </div>
         {file && (
           <span data-testid="kg-import-file">

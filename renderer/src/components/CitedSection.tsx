@@ -33,36 +33,36 @@ export function CitedSection({ passage, onClose }: { passage: string | null; onC
       title={L.askSection}
     >
       <div data-testid="cited-section">
-      {section.error && <ErrorBox error={section.error} testId="cited-section-error" onRetry={section.reload} />}
-      {section.loading && !data && <Spin />}
-      {data && (
-        <div className="cited-section" data-testid="cited-section-body" data-section={data.section.id}>
-          <Space size={[6, 6]} wrap className="cited-section-head">
-            <Tag color="geekblue">{word(`kg.kind.${data.source.kind}`)}</Tag>
-            <strong data-testid="cited-section-source">{data.source.name}</strong>
-            {data.effectiveDate && (
-              <span className="muted small">
-                {L.askEffective} {data.effectiveDate}
-              </span>
-            )}
-          </Space>
-          <Breadcrumb className="cited-section-path" items={data.section.path.map((p) => ({ title: p }))} data-testid="cited-section-path" />
-          <p className="muted small">{L.askHighlighted}</p>
-          <div className="cited-section-text">
-            {data.passages.map((p) =>
-              p.highlight ? (
-                <mark key={p.id} ref={marked} className="cited-passage" data-testid="cited-passage" data-passage={p.id}>
-                  {p.text}
-                </mark>
-              ) : (
-                <p key={p.id} className="section-passage" data-passage={p.id}>
-                  {p.text}
-                </p>
-              ),
-            )}
+        {section.error && <ErrorBox error={section.error} testId="cited-section-error" onRetry={section.reload} />}
+        {section.loading && !data && <Spin />}
+        {data && (
+          <div className="cited-section" data-testid="cited-section-body" data-section={data.section.id}>
+            <Space size={[6, 6]} wrap className="cited-section-head">
+              <Tag color="geekblue">{word(`kg.kind.${data.source.kind}`)}</Tag>
+              <strong data-testid="cited-section-source">{data.source.name}</strong>
+              {data.effectiveDate && (
+                <span className="muted small">
+                  {L.askEffective} {data.effectiveDate}
+                </span>
+              )}
+            </Space>
+            <Breadcrumb className="cited-section-path" items={data.section.path.map((p) => ({ title: p }))} data-testid="cited-section-path" />
+            <p className="muted small">{L.askHighlighted}</p>
+            <div className="cited-section-text">
+              {data.passages.map((p) =>
+                p.highlight ? (
+                  <mark key={p.id} ref={marked} className="cited-passage" data-testid="cited-passage" data-passage={p.id}>
+                    {p.text}
+                  </mark>
+                ) : (
+                  <p key={p.id} className="section-passage" data-passage={p.id}>
+                    {p.text}
+                  </p>
+                ),
+              )}
+            </div>
           </div>
-        </div>
-      )}
+        )}
       </div>
     </Modal>
   );

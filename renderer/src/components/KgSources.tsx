@@ -145,27 +145,27 @@ export function KgSources({ onChanged }: { onChanged: () => void }) {
       <div className="kg-add">
         <h4 className="h3">{L.kgAddDocs}</h4>
         <div data-testid="kg-add-upload">
-        <Upload.Dragger
-          multiple
-          accept={ACCEPT}
-          showUploadList={false}
-          disabled={runner.running}
-          // Files stay in the browser until "add": they go to the hub as {name, base64} in the kg.add job.
-          beforeUpload={(_f, list) => {
-            if (_f === list[0]) pick(list);
-            return Upload.LIST_IGNORE;
-          }}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">
-            {L.dropHere} {L.chooseFiles}
-          </p>
-          <p className="ant-upload-hint">
-            {L.kgAddHint} · {t('limitPerFile', { max: formatBytes(MAX_FILE_BYTES) })}
-          </p>
-        </Upload.Dragger>
+          <Upload.Dragger
+            multiple
+            accept={ACCEPT}
+            showUploadList={false}
+            disabled={runner.running}
+            // Files stay in the browser until "add": they go to the hub as {name, base64} in the kg.add job.
+            beforeUpload={(_f, list) => {
+              if (_f === list[0]) pick(list);
+              return Upload.LIST_IGNORE;
+            }}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">
+              {L.dropHere} {L.chooseFiles}
+            </p>
+            <p className="ant-upload-hint">
+              {L.kgAddHint} · {t('limitPerFile', { max: formatBytes(MAX_FILE_BYTES) })}
+            </p>
+          </Upload.Dragger>
         </div>
         {refused.length > 0 && (
           <ul className="refused-list" role="alert" data-testid="kg-add-refused">

@@ -49,22 +49,20 @@ export function AskScreen(_props: ScreenProps) {
     <div className="screen ask-screen" data-testid="screen-ask">
       <div className="ask-layout">
         <div className="ask-main">
-          <Card
-            title={L.askTitle}
-          >
+          <Card title={L.askTitle}>
             <p className="muted small ask-subtitle">{L.askSubtitle}</p>
             <div data-testid="ask-input">
-            <Input.Search
-              value={draft}
-              onChange={(e) => setDraft(e.target.value)}
-              onSearch={(v) => ask(v)}
-              placeholder={L.askPlaceholder}
-              enterButton={L.askButton}
-              size="large"
-              loading={busy}
-              maxLength={1000}
-              aria-label={L.askTitle}
-            />
+              <Input.Search
+                value={draft}
+                onChange={(e) => setDraft(e.target.value)}
+                onSearch={(v) => ask(v)}
+                placeholder={L.askPlaceholder}
+                enterButton={L.askButton}
+                size="large"
+                loading={busy}
+                maxLength={1000}
+                aria-label={L.askTitle}
+              />
             </div>
           </Card>
 

@@ -58,16 +58,16 @@ export function KgScreen({ param, navigate }: ScreenProps) {
       <div className="kg-explore">
         <Card size="small" title={L.kgSearch} className="kg-search">
           <div data-testid="kg-search">
-          <Space.Compact block>
-            <Select
-              value={type}
-              onChange={setType}
-              className="kg-type-select"
-              data-testid="kg-type"
-              options={[{ value: 'all', label: L.kgAllTypes }, ...ENTITY_TYPES.map((k) => ({ value: k, label: word(`kg.type.${k}`) }))]}
-            />
-            <Input.Search allowClear placeholder={L.kgSearchPlaceholder} onSearch={(v) => setQuery(v.trim())} aria-label={L.kgSearch} />
-          </Space.Compact>
+            <Space.Compact block>
+              <Select
+                value={type}
+                onChange={setType}
+                className="kg-type-select"
+                data-testid="kg-type"
+                options={[{ value: 'all', label: L.kgAllTypes }, ...ENTITY_TYPES.map((k) => ({ value: k, label: word(`kg.type.${k}`) }))]}
+              />
+              <Input.Search allowClear placeholder={L.kgSearchPlaceholder} onSearch={(v) => setQuery(v.trim())} aria-label={L.kgSearch} />
+            </Space.Compact>
           </div>
           {found.error && <ErrorBox error={found.error} testId="kg-search-error" onRetry={found.reload} />}
           <List
