@@ -12,7 +12,8 @@
  *      test id is `nav-<id>` and the route `#/<id>` (`#/<id>/<param>` reaches the screen as `props.param`).
  * CSP caution: antd's Table (rc-table measures the scrollbar) and Modal/Drawer (scroll locker) insert an inline
  * <style> into <head>, which the console's CSP (style-src 'self') blocks and reports — the e2e tests fail on any
- * report. Until the CSP changes, use a plain <table className="table"> (styles/table.css) and in-page panels.
+ * report. Use components/StaticTable.tsx (antd's Table without that probe; no `scroll`), a Modal with
+ * `scrollLock={false}` (the console scrolls inside <main>, not the body) or a Drawer with `mask={false}`.
  */
 import type { ComponentType, ReactNode } from 'react';
 import { ApiOutlined, AppstoreOutlined, AuditOutlined, DeploymentUnitOutlined, MessageOutlined, ScanOutlined, UnorderedListOutlined } from '@ant-design/icons';
