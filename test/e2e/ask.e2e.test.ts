@@ -142,6 +142,21 @@ describe('Ask screen e2e (Chromium + loopback server + knowledge graph)', () => 
     expect((await recent())[0]).toBe(PLAN_ZH);
   });
 
+  it('speaks English when the console is switched to English (zh-CN is the default)', async () => {
+    await ask(NONE);
+    expect(await page.getByTestId('ask-no-answer').textContent()).toContain('未找到答案 No answer found');
+    await page.getByTestId('lang-select').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'English' }).first().click();
+    await expect.poll(() => page.getByTestId('nav-ask').textContent()).toBe('Ask');
+    const none = await page.getByTestId('ask-no-answer').textContent();
+    expect(none).toContain('No answer found');
+    expect(none).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(await page.getByTestId('ask-engine-lexical').textContent()).toMatch(/^Lexical /);
+    await page.getByTestId('lang-select').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '中文' }).first().click();
+    await expect.poll(() => page.getByTestId('nav-ask').textContent()).toBe('知识问答 Ask');
+  });
+
   it('ran without CSP violations or script errors', () => {
     expect(e2e.cspMessages).toEqual([]);
     expect(e2e.pageErrors).toEqual([]);
