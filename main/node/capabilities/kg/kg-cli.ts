@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { KgAddOutput, KgAskResult, KgCatalogImportResult, KgStats } from '../../../common/contract/index.js';
-import { baseIsCurrent, buildBase, defaultShippedRoot } from './kg-engine.js';
 import { parseCommandArgs } from '../../hub/cli/args.js';
 import { UsageError, type Command } from '../../hub/cli/command.js';
 import { streamJob } from '../../hub/cli/job-stream.js';
@@ -51,6 +50,7 @@ export const kgBuild: Command = {
   async run({ out, args }) {
     // No hub: runs at install time (npm ci → prepare) and must not create the user's data folder.
     const { values } = parseCommandArgs(args, { out: { type: 'string' }, 'if-stale': { type: 'boolean' } }, false);
+    const { baseIsCurrent, buildBase, defaultShippedRoot } = await import('./kg-engine.js');
     const root = defaultShippedRoot();
     const dir = path.resolve(values.out ?? path.join(root, 'build'));
     if (values['if-stale'] && baseIsCurrent(root, dir)) {

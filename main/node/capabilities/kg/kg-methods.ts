@@ -1,7 +1,6 @@
 import { HubError, KgAddInput, KgAddOutput } from '../../../common/contract/index.js';
 import type { MethodHandlers } from '../../hub/api.js';
 import { builtinCapability } from '../../hub/builtin-capability.js';
-import { importCatalogRows } from './ingest/catalog-import.js';
 import type { KgService } from './kg-service.js';
 import { materialise } from './ingest/upload.js';
 
@@ -20,6 +19,7 @@ export function kgMethods(kg: KgService): MethodHandlers {
       kg.write(async (e) => {
         const src = materialise({ path: p, file });
         try {
+          const { importCatalogRows } = await import('./ingest/catalog-import.js');
           const outcome = await importCatalogRows(src.path, e.catalog(), mode);
           const failed = outcome.rows.filter((r) => r.status === 'error').length;
           const imported = !dryRun && outcome.catalog ? (e.replaceCatalog(outcome.catalog), outcome.services) : 0;

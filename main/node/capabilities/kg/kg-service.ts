@@ -3,7 +3,7 @@
  * touches the graph pays nothing) and serialises writes (add, remove, import) so two never interleave.
  */
 import type { ServiceCatalogFile } from '../../../common/contract/index.js';
-import { KgEngine, type KgEngineOptions } from './kg-engine.js';
+import type { KgEngine, KgEngineOptions } from './kg-engine.js';
 
 export class KgService {
   private engine?: Promise<KgEngine>;
@@ -17,7 +17,8 @@ export class KgService {
   }
 
   open(): Promise<KgEngine> {
-    this.engine ??= KgEngine.open(this.options).catch((err) => {
+    // The engine (jieba, opencc, hnswlib, SQLite) is imported on first use: `ic` commands that never ask pay nothing.
+    this.engine ??= import('./kg-engine.js').then(({ KgEngine }) => KgEngine.open(this.options)).catch((err) => {
       this.engine = undefined;
       throw err;
     });
