@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBase, KgEngine } from '../../../main/node/capabilities/kg/kg-engine.js';
 import { normalizeText } from '../../../main/node/capabilities/kg/text/normalize.js';
 import { parseCatalog } from '../../../main/node/capabilities/prereview/catalog.js';
+import { readCatalogFromGraph } from '../../../main/node/capabilities/kg/store/catalog-reader.js';
 import { cleanupTempDirs, fixturesDir, tempDir } from '../../helpers/temp.js';
 
 // One graph built from test/fixtures/kg/shipped (plan excerpt as received, three catalog items, nine glossary terms).
@@ -142,6 +143,9 @@ describe('knowledge graph', () => {
     const fromGraph = engine.catalog()!;
     const fromFile = parseCatalog(JSON.parse(fs.readFileSync(path.join(shippedRoot, 'catalog', 'services.json'), 'utf8')));
     expect(parseCatalog(fromGraph)).toEqual(fromFile);
+    // Read without the engine (pre-review's picker does not wait for jieba and the vectors).
+    expect(readCatalogFromGraph(engine.store.file)).toEqual(fromGraph);
+    expect(readCatalogFromGraph(path.join(dataDir, 'nope.sqlite'))).toBeUndefined();
   });
 
   it('exports the glossary for translation with normalised keys', () => {

@@ -2,7 +2,9 @@
  * The hub's handle on the knowledge graph: opens the data folder's graph on first use (a CLI command that never
  * touches the graph pays nothing) and serialises writes (add, remove, import) so two never interleave.
  */
+import path from 'node:path';
 import type { ServiceCatalogFile } from '../../../common/contract/index.js';
+import { readCatalogFromGraph } from './store/catalog-reader.js';
 import type { KgEngine, KgEngineOptions } from './kg-engine.js';
 
 export class KgService {
@@ -32,9 +34,14 @@ export class KgService {
     return run;
   }
 
-  /** The service catalog as the graph holds it (pre-review reads this). */
+  /**
+   * The service catalog as the graph holds it (pre-review reads this). Before the engine is open it is read from the
+   * data folder's graph file directly; a data folder without a graph yet has the shipped catalog (undefined: the
+   * caller reads the file).
+   */
   async catalog(): Promise<ServiceCatalogFile | undefined> {
-    return (await this.open()).catalog();
+    if (this.engine) return (await this.engine).catalog();
+    return readCatalogFromGraph(path.join(this.options.dataDir, 'kg', 'graph.sqlite'));
   }
 
   async close(): Promise<void> {
