@@ -6,7 +6,8 @@ export type TranslateLang = z.infer<typeof TranslateLang>;
 
 /**
  * Where a segment's target came from. `model` only when an MT pack answered; `dictionary` is a word-by-word
- * CC-CEDICT draft, never machine translation.
+ * CC-CEDICT draft, never machine translation; `none`: nothing to translate (only numbers, codes or punctuation),
+ * copied unchanged.
  */
 export const SegmentOrigin = z.enum(['model', 'tm', 'glossary', 'dictionary', 'none']);
 export type SegmentOrigin = z.infer<typeof SegmentOrigin>;

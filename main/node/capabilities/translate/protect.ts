@@ -92,7 +92,7 @@ export function tidy(text: string, lang: 'zh' | 'en'): string {
   if (lang === 'zh') {
     t = t.replace(/(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +| +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])/g, '');
   } else {
-    t = t.replace(/ +([,.;:!?%)])/g, '$1').replace(/([(]) +/g, '$1');
+    t = t.replace(/ +([,.;:!?%)\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f\uff09])/g, '$1').replace(/([(]) +/g, '$1');
   }
   return t;
 }

@@ -75,6 +75,12 @@ export async function translateBlocks(blocks: readonly DocBlock[], o: TranslateO
   const pending: { seg: (typeof segments)[number]; masked: string; values: string[] }[] = [];
   for (const seg of segments) {
     aborted(o.signal);
+    if (!/\p{L}/u.test(seg.src)) {
+      // Nothing to translate (a number, a code, punctuation): copied as it is.
+      Object.assign(seg, { tgt: seg.src, origin: 'none' });
+      done++;
+      continue;
+    }
     const exact = deps.tm?.exact(o.from, o.to, seg.src);
     const term = exact ? undefined : wholeTerm(seg.src, seg.matches, o.to);
     const fuzzy = exact || term !== undefined ? undefined : deps.tm?.lookup(o.from, o.to, seg.src, minScore, 1)[0];
