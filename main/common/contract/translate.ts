@@ -135,3 +135,20 @@ export const TranslateExportParams = z
   })
   .strict();
 export const TranslateExportResult = z.object({ name: z.string(), base64: z.string() });
+
+export const TmAddParams = z.object({ units: z.array(TmUnit).min(1).max(10_000) }).strict();
+export const TmStatsResult = TmStats.extend({ glossaryTerms: z.number().int().nonnegative() });
+
+/** The translate feature's methods; methods.ts spreads them into the one table. */
+export const translateMethods = {
+  'translate.export': {
+    params: TranslateExportParams,
+    result: TranslateExportResult,
+    summary: 'Write translated (and edited) segments as .txt, .md, .docx, XLIFF 1.2/2.0 or .tmx (base64).',
+  },
+  'tm.add': { params: TmAddParams, result: z.object({ added: z.number().int() }), summary: 'Store reviewed segments in the translation memory.' },
+  'tm.lookup': { params: TmLookupParams, result: z.array(TmMatch), summary: 'Exact and fuzzy memory matches for one source sentence.' },
+  'tm.import': { params: TmImportParams, result: z.object({ units: z.number().int() }), summary: 'Import a TMX 1.4 file (path or content) into the memory.' },
+  'tm.export': { params: TmExportParams, result: z.object({ units: z.number().int(), path: z.string().optional(), tmx: z.string().optional() }), summary: 'Export the memory as TMX 1.4 (to a path, or returned).' },
+  'tm.stats': { params: z.object({}).default({}), result: TmStatsResult, summary: 'Units per language pair, and glossary size.' },
+} as const;

@@ -20,6 +20,10 @@ import { ocrCapability } from '../capabilities/ocr/ocr-capability.js';
 import { prereviewCapability } from '../capabilities/prereview/prereview-capability.js';
 import { prereviewMethods } from '../capabilities/prereview/prereview-methods.js';
 import { maskText } from '../capabilities/prereview/mask.js';
+import { modelHostMt } from '../capabilities/translate/hub-wiring.js';
+import { translateCapability } from '../capabilities/translate/translate-capability.js';
+import { translateMethods } from '../capabilities/translate/translate-methods.js';
+import { openTranslateService, type TranslateService } from '../capabilities/translate/translate-service.js';
 import { HubLog } from '../log/hub-log.js';
 import { jobsMethods } from './jobs-methods.js';
 
@@ -45,6 +49,7 @@ export interface Hub {
   /** The inference process (OCR now); its pid is what benchmarks measure. */
   modelHost: HostProcess;
   stores: Stores;
+  translate: TranslateService;
   layout: DataLayout;
   /** Number of jobs found unfinished from a previous run (now `interrupted`, resumable). */
   interruptedAtStart: number;
@@ -92,6 +97,10 @@ export function createHub(options: HubOptions = {}): Hub {
     registry.register(prereviewCapability(modelHost));
   }
 
+  // Translation works without a model pack (memory, glossary, dictionary draft), so it is always registered.
+  const translate = openTranslateService(layout.root, { mtFor: modelHostMt(modelHost, models) });
+  registry.register(translateCapability(translate));
+
   const api = new Api();
   api.provide({
     health: () => ({
@@ -107,6 +116,7 @@ export function createHub(options: HubOptions = {}): Hub {
   api.provide(pluginsMethods(plugins));
   api.provide(modelsMethods(models));
   api.provide(prereviewMethods());
+  api.provide(translateMethods(translate));
   api.provide(modelsArchiveMethods(models, { knownCapabilities: () => knownModelCapabilities(plugins) }));
 
   const client: HubClient = {
@@ -126,6 +136,7 @@ export function createHub(options: HubOptions = {}): Hub {
     log,
     modelHost,
     stores,
+    translate,
     layout,
     interruptedAtStart,
     async close() {
@@ -135,6 +146,7 @@ export function createHub(options: HubOptions = {}): Hub {
       await plugins.dispose();
       await modelHost.dispose();
       stores.close();
+      translate.deps.tm.close();
     },
   };
 }

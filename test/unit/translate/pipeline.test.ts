@@ -5,7 +5,7 @@ import { cedictDraft } from '../../../main/node/capabilities/translate/dictionar
 import { tsvGlossary } from '../../../main/node/capabilities/translate/glossary.js';
 import type { MtEngine } from '../../../main/node/capabilities/translate/mt-engine.js';
 import { TmStore } from '../../../main/node/capabilities/translate/tm/tm-store.js';
-import { blockTargets, translateBlocks } from '../../../main/node/capabilities/translate/translate-blocks.js';
+import { blockTargets, dateFor, translateBlocks } from '../../../main/node/capabilities/translate/translate-blocks.js';
 import { readTxt } from '../../../main/node/capabilities/translate/doc/text.js';
 import { fixturesDir } from '../../helpers/temp.js';
 
@@ -52,12 +52,19 @@ describe('translation pipeline', () => {
     for (const kept of ['2024', '浙里办', '统一社会信用代码', '91330000MA27U00A1X', '330102199001011234', 'zjzwfw']) expect(seen).not.toContain(kept);
     const s = r.segments[0]!;
     expect(s.origin).toBe('model');
-    for (const kept of ['2024年3月1日', 'Zheliban', 'Unified Social Credit Code', '91330000MA27U00A1X', '330102199001011234', 'https://www.zjzwfw.gov.cn/x.html']) {
+    for (const kept of ['2024-03-01', 'Zheliban', 'Unified Social Credit Code', '91330000MA27U00A1X', '330102199001011234', 'https://www.zjzwfw.gov.cn/x.html']) {
       expect(s.tgt).toContain(kept);
     }
     expect(s.terms.map((t) => t.en).sort()).toEqual(['Unified Social Credit Code', 'Zheliban']);
     expect(s.qa.filter((q) => q.code === 'number_mismatch' || q.code === 'term_missing')).toEqual([]);
     expect(r.engine).toBe('echo-mt+glossary');
+  });
+
+  it("writes dates the target language's way with the same numbers", () => {
+    expect(dateFor('2024年3月1日', 'en')).toBe('2024-03-01');
+    expect(dateFor('2024-03-01', 'zh')).toBe('2024年3月1日');
+    expect(dateFor('3月1日', 'en')).toBe('March 1');
+    expect(dateFor('2024/3/1', 'en')).toBe('2024/3/1');
   });
 
   it('every glossary term of the source is applied in drafts too (en→zh), traditional forms included (zh→en)', async () => {

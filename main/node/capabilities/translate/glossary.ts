@@ -19,7 +19,8 @@ const cjk = /[\u3400-\u9fff]/;
 
 /**
  * Reads a glossary TSV with a header naming at least `zh` and `en` columns (knowledge-graph/glossary/glossary.tsv);
- * an optional `variants` column holds alternative spellings separated by `|` or `;`. Re-read when the file changes.
+ * optional `variants`, `aliases` and `zh_hant` columns hold other spellings separated by `|` or `;`; other columns
+ * (domain, note) are ignored. Re-read when the file changes.
  */
 export function tsvGlossary(file: string): GlossaryProvider {
   let cache: { mtimeMs: number; terms: GlossaryTerm[] } | undefined;
@@ -43,7 +44,14 @@ export function tsvGlossary(file: string): GlossaryProvider {
       }) as Record<string, string | undefined>[];
       const terms = rows
         .filter((r) => r.zh && r.en)
-        .map((r) => ({ zh: r.zh!, en: r.en!, variants: (r.variants ?? '').split(/[|;]/).map((v) => v.trim()).filter(Boolean) }));
+        .map((r) => ({
+          zh: r.zh!,
+          en: r.en!,
+          variants: [r.variants, r.zh_hant, r.aliases]
+            .flatMap((v) => (v ?? '').split(/[|;]/))
+            .map((v) => v.trim())
+            .filter(Boolean),
+        }));
       cache = { mtimeMs: st.mtimeMs, terms };
       return terms;
     },

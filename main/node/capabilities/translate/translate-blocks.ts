@@ -39,10 +39,23 @@ function wholeTerm(src: string, terms: TermMatch[], to: TranslateLang): string |
   return t.target + [...tail].map((c) => (to === 'en' ? punctToEn[c] : punctToZh[c]) ?? c).join('');
 }
 
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** A date written the target language's way (same numbers, so QA still matches them): 2024年3月1日 ↔ 2024-03-01. */
+export function dateFor(text: string, to: TranslateLang): string {
+  const d = text.match(/\d+/g) ?? [];
+  if (to === 'en' && /年/.test(text) && d.length >= 2) return [d[0], ...d.slice(1).map((x) => x.padStart(2, '0'))].join('-');
+  if (to === 'en' && /月/.test(text) && d.length === 2 && Number(d[0]) <= 12) return `${months[Number(d[0]) - 1]} ${Number(d[1])}`;
+  if (to === 'zh' && /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(text)) return `${d[0]}年${Number(d[1])}月${Number(d[2])}日`;
+  return text;
+}
+
 /** Glossary terms first (they may contain digits), then protected spans that do not overlap a term. */
-function spansFor(src: string, terms: TermMatch[]) {
+function spansFor(src: string, terms: TermMatch[], to: TranslateLang) {
   const spans: { start: number; end: number; target: string }[] = terms.map((t) => ({ start: t.start, end: t.end, target: t.target }));
-  for (const p of findProtected(src)) if (!spans.some((s) => p.start < s.end && p.end > s.start)) spans.push({ start: p.start, end: p.end, target: p.text });
+  for (const p of findProtected(src)) {
+    if (spans.some((s) => p.start < s.end && p.end > s.start)) continue;
+    spans.push({ start: p.start, end: p.end, target: p.kind === 'date' ? dateFor(p.text, to) : p.text });
+  }
   return spans;
 }
 
@@ -92,7 +105,7 @@ export async function translateBlocks(blocks: readonly DocBlock[], o: TranslateO
       Object.assign(seg, { tgt: term, origin: 'glossary' });
       done++;
     } else {
-      const m = mask(seg.src, spansFor(seg.src, seg.matches));
+      const m = mask(seg.src, spansFor(seg.src, seg.matches, o.to));
       pending.push({ seg, masked: m.text, values: m.values });
     }
   }

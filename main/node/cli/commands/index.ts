@@ -9,6 +9,8 @@ import { pluginsDisable, pluginsEnable, pluginsList } from './plugins.js';
 import { ocr } from './ocr.js';
 import { prereviewCmd } from './prereview.js';
 import { serve } from './serve.js';
+import { tmExport, tmImport, tmStats } from './tm.js';
+import { translateCmd } from './translate.js';
 
 /** Every `ic` command. A capability's issue adds its command file and one entry here. */
 export const commands: Command[] = [
@@ -16,6 +18,10 @@ export const commands: Command[] = [
   call,
   ocr,
   prereviewCmd,
+  translateCmd,
+  tmImport,
+  tmExport,
+  tmStats,
   capabilitiesList,
   pluginsList,
   pluginsEnable,
