@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocx } from '../../main/node/capabilities/translate/doc/docx.js';
 import { readXliff } from '../../main/node/capabilities/translate/doc/xliff.js';
 import { parseTmx } from '../../main/node/capabilities/translate/tm/tmx.js';
@@ -29,9 +29,13 @@ const withStdin = (args: string[], input: string, e: NodeJS.ProcessEnv) => {
 
 describe('ic translate and ic tm (no model pack: memory, glossary, dictionary draft)', () => {
   const data = tempDir();
+  let imported: unknown[];
+  beforeAll(() => {
+    imported = ic(['tm', 'import', fx('memory.tmx'), '--json'], env(data)).lines;
+  });
 
   it('imports a TMX, counts it, and translates text from stdin with honest origins', () => {
-    expect(ic(['tm', 'import', fx('memory.tmx'), '--json'], env(data)).lines).toEqual([{ units: 3 }]);
+    expect(imported).toEqual([{ units: 3 }]);
     expect(ic(['tm', 'stats', '--json'], env(data)).lines).toEqual([{ units: 3, pairs: [{ srcLang: 'zh', tgtLang: 'en', units: 3 }], glossaryTerms: 9 }]);
     const r = withStdin(['translate', '--from', 'zh', '--to', 'en', '--json', '-'], '请携带身份证原件。浙里办。\n请于2024年3月1日前到政务服务中心提交材料。', env(data));
     expect(r.code, r.stderr).toBe(0);
