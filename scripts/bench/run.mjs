@@ -1,6 +1,7 @@
-// `npm run bench -- <suite> [options]`: the benchmarks. Suites: ocr.
+// `npm run bench -- <suite> [options]`: the benchmarks. Suites: ocr, mt.
 const SUITES = {
   ocr: () => import('./ocr-bench.mjs'),
+  mt: () => import('./mt-bench.mjs'),
 };
 
 const [suite, ...rest] = process.argv.slice(2);

@@ -11,6 +11,7 @@ export class FuzzyIndex {
   private ids: number[] = [];
   private postings = new Map<string, number[]>();
   private counts = new Int32Array(1024);
+  private lengths = new Int32Array(1024);
   private byId = new Map<number, number>();
 
   constructor(readonly n: 2 | 3) {}
@@ -41,15 +42,24 @@ export class FuzzyIndex {
     for (const g of this.grams(key)) {
       let p = this.postings.get(g);
       if (!p) this.postings.set(g, (p = []));
-      if (p[p.length - 1] !== slot) p.push(slot);
+      if (existing === undefined ? p[p.length - 1] !== slot : !p.includes(slot)) p.push(slot);
     }
     if (this.counts.length < this.keys.length) {
-      const c = new Int32Array(this.keys.length * 2);
-      this.counts = c;
+      this.counts = new Int32Array(this.keys.length * 2);
+      const l = new Int32Array(this.keys.length * 2);
+      l.set(this.lengths);
+      this.lengths = l;
     }
+    this.lengths[slot] = key.length;
   }
 
-  search(key: string, minScore: number, limit: number, maxCandidates = 64): { id: number; score: number }[] {
+  /**
+   * Units with similarity ≥ minScore, best first. Exact (same result as comparing with every unit) while the query's
+   * posting lists are small; on a large, repetitive memory only the query's rarest grams are counted, up to a budget
+   * of posting entries, and the lemma's threshold drops by the grams left out: latency stays bounded, and a match is
+   * missed only if it shares none of the query's rare grams' best-ranked candidates (the bench measures recall).
+   */
+  search(key: string, minScore: number, limit: number, maxCandidates = 48, budget = 50_000): { id: number; score: number }[] {
     const q = key.length;
     if (!q) return [];
     const lo = Math.ceil(q * minScore);
@@ -57,25 +67,39 @@ export class FuzzyIndex {
     const qGrams = this.grams(key);
     // Edits allowed at the longest length the band admits; each edit can remove at most n of the query's grams.
     const maxEdits = Math.floor((1 - minScore) * Math.max(q, hi));
-    const need = Math.max(1, qGrams.length - this.n * maxEdits);
+    const lists = qGrams
+      .map((g) => this.postings.get(g))
+      .filter((p): p is number[] => p !== undefined)
+      .sort((a, b) => a.length - b.length);
+    let work = 0;
+    let used = 0;
+    for (const p of lists) {
+      if (used >= 3 && work + p.length > budget) break;
+      work += p.length;
+      used++;
+    }
+    const skipped = lists.length - used;
+    const need = Math.max(1, qGrams.length - this.n * maxEdits - skipped);
     const counts = this.counts;
     const touched: number[] = [];
-    for (const g of qGrams) {
-      const p = this.postings.get(g);
-      if (!p) continue;
+    for (let li = 0; li < used; li++) {
+      const p = lists[li]!;
       for (let i = 0; i < p.length; i++) {
         const slot = p[i]!;
-        const len = this.keys[slot]!.length;
+        const len = this.lengths[slot]!;
         if (len < lo || len > hi) continue;
         if (counts[slot]!++ === 0) touched.push(slot);
       }
     }
-    const cands: number[] = [];
+    // Top candidates by shared-gram count with a counting sort (touched can be tens of thousands of units).
+    const buckets: number[][] = Array.from({ length: used + 1 }, () => []);
     for (const slot of touched) {
-      if (counts[slot]! >= need) cands.push(slot);
+      const c = counts[slot]!;
+      if (c >= need) buckets[c]!.push(slot);
+      counts[slot] = 0;
     }
-    cands.sort((a, b) => counts[b]! - counts[a]!);
-    for (const slot of touched) counts[slot] = 0;
+    const cands: number[] = [];
+    for (let c = used; c >= 1 && cands.length < maxCandidates; c--) for (const slot of buckets[c]!) if (cands.length < maxCandidates) cands.push(slot);
     const out: { id: number; score: number }[] = [];
     for (const slot of cands.slice(0, maxCandidates)) {
       const k = this.keys[slot]!;
