@@ -27,12 +27,13 @@ const withStdin = (args: string[], input: string, e: NodeJS.ProcessEnv) => {
   };
 };
 
-describe('ic translate and ic tm (no model pack: memory, glossary, dictionary draft)', () => {
+// Each `ic` run starts a hub and loads CC-CEDICT (16 MB JSON): seconds each on a loaded 2-core machine.
+describe('ic translate and ic tm (no model pack: memory, glossary, dictionary draft)', { timeout: 180_000 }, () => {
   const data = tempDir();
   let imported: unknown[];
   beforeAll(() => {
     imported = ic(['tm', 'import', fx('memory.tmx'), '--json'], env(data)).lines;
-  });
+  }, 120_000);
 
   it('imports a TMX, counts it, and translates text from stdin with honest origins', () => {
     expect(imported).toEqual([{ units: 3 }]);
@@ -114,7 +115,7 @@ describe('ic translate and ic tm (no model pack: memory, glossary, dictionary dr
   });
 });
 
-describe('ic translate with the fixture OPUS-MT pack installed (model host path)', () => {
+describe('ic translate with the fixture OPUS-MT pack installed (model host path)', { timeout: 120_000 }, () => {
   it('segments the memory cannot answer go to the model in the model host; the engine is named', async () => {
     const data = tempDir();
     await installFixturePack(createPackStore({ models: path.join(data, 'models') }), 'opus-mt-zh-en');
