@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { TRANSLATE_EXPORT_FORMATS, TRANSLATE_LANGS } from './constants.js';
 
 /** Languages the translate capability knows; packs in models/manifest.json name pairs of these. */
-export const TranslateLang = z.enum(['zh', 'en']);
+export const TranslateLang = z.enum(TRANSLATE_LANGS);
 export type TranslateLang = z.infer<typeof TranslateLang>;
 
 /**
@@ -47,7 +48,7 @@ export const TranslatedSegment = z.object({
 export type TranslatedSegment = z.infer<typeof TranslatedSegment>;
 
 /** Document formats the translate capability reads and writes. */
-export const DocFormat = z.enum(['txt', 'md', 'docx', 'xliff12', 'xliff20', 'tmx']);
+export const DocFormat = z.enum(TRANSLATE_EXPORT_FORMATS);
 export type DocFormat = z.infer<typeof DocFormat>;
 
 /**
