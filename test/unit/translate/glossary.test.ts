@@ -1,7 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { GlossaryMatcher, tsvGlossary } from '../../../main/node/capabilities/translate/glossary.js';
-import { fixturesDir } from '../../helpers/temp.js';
+import { cleanupTempDirs, fixturesDir, tempDir } from '../../helpers/temp.js';
+
+afterAll(cleanupTempDirs);
 
 const glossary = tsvGlossary(path.join(fixturesDir, 'translate', 'glossary.tsv'));
 
@@ -10,6 +13,15 @@ describe('glossary', () => {
     const terms = glossary.terms();
     expect(terms.find((t) => t.zh === '浙里办')).toEqual({ zh: '浙里办', en: 'Zheliban', variants: ['浙里辦', 'ZLB'] });
     expect(terms.find((t) => t.zh === '最多跑一次')?.variants).toEqual([]);
+  });
+
+  it('reads the knowledge graph layout: zh_hant column as a variant, quotes in notes are plain text', () => {
+    const file = path.join(tempDir(), 'glossary.tsv');
+    fs.writeFileSync(file, 'zh\ten\tzh_hant\tdomain\tnote\n浙里办\tZheliban\t\tplatform\tapp ("Zhejiang does it for you"); keep\n一网通办\tone-stop service\t一網通辦\treform\tx\n');
+    expect(tsvGlossary(file).terms()).toEqual([
+      { zh: '浙里办', en: 'Zheliban', variants: [] },
+      { zh: '一网通办', en: 'one-stop service', variants: ['一網通辦'] },
+    ]);
   });
 
   it('an absent file is an empty glossary, not an error', () => {

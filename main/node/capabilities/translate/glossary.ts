@@ -36,7 +36,7 @@ export function tsvGlossary(file: string): GlossaryProvider {
       const rows = parse(fs.readFileSync(file, 'utf8'), {
         delimiter: '\t',
         columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
-        relax_quotes: true,
+        quote: false, // TSV has no quoting; notes contain " freely
         relax_column_count: true,
         skip_empty_lines: true,
         trim: true,
@@ -121,3 +121,14 @@ export class GlossaryMatcher {
 }
 
 export const appliedTerm = (m: TermMatch): AppliedTerm => ({ zh: m.term.zh, en: m.term.en, matched: m.matched });
+
+const matchers = new WeakMap<readonly GlossaryTerm[], Partial<Record<'zh' | 'en', GlossaryMatcher>>>();
+/**
+ * The matcher for a term list, built once per list (building converts every term to its traditional forms, about a
+ * second for the knowledge graph's glossary); tsvGlossary returns the same list until the file changes.
+ */
+export function matcherFor(terms: readonly GlossaryTerm[], from: 'zh' | 'en'): GlossaryMatcher {
+  let m = matchers.get(terms);
+  if (!m) matchers.set(terms, (m = {}));
+  return (m[from] ??= new GlossaryMatcher(terms, from));
+}

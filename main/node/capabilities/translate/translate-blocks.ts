@@ -1,6 +1,6 @@
 import { HubError, type DocBlock, type TranslatedSegment, type TranslateLang } from '../../../common/contract/index.js';
 import type { CedictDraft } from './dictionary.js';
-import { appliedTerm, GlossaryMatcher, type GlossaryProvider, type TermMatch } from './glossary.js';
+import { appliedTerm, matcherFor, type GlossaryProvider, type TermMatch } from './glossary.js';
 import type { MtEngine } from './mt-engine.js';
 import { findProtected, mask, tidy, unmask } from './protect.js';
 import { checkConsistency, checkSegment } from './qa.js';
@@ -71,7 +71,7 @@ const aborted = (signal?: AbortSignal) => {
  */
 export async function translateBlocks(blocks: readonly DocBlock[], o: TranslateOptions, deps: TranslateDeps): Promise<{ engine: string; segments: TranslatedSegment[] }> {
   if (o.from === o.to) throw new HubError('BAD_REQUEST', 'from and to must differ');
-  const matcher = new GlossaryMatcher(deps.glossary.terms(), o.from);
+  const matcher = matcherFor(deps.glossary.terms(), o.from);
   const minScore = o.minScore ?? 0.75;
   const segments: (TranslatedSegment & { matches: TermMatch[] })[] = [];
   blocks.forEach((b, block) => {
