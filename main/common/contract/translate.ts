@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TRANSLATE_EXPORT_FORMATS, TRANSLATE_LANGS } from './constants.js';
+import { MAX_FILE_BASE64_CHARS, MAX_FILE_BYTES, TRANSLATE_EXPORT_FORMATS, TRANSLATE_LANGS } from './constants.js';
 
 /** Languages the translate capability knows; packs in models/manifest.json name pairs of these. */
 export const TranslateLang = z.enum(TRANSLATE_LANGS);
@@ -77,7 +77,12 @@ export const TranslateInput = z
     /** A document on disk: .txt .md .docx .xlf/.xliff (images and PDFs go through OCR first). */
     path: z.string().min(1).optional(),
     /** Base64 bytes of a document with its name (the console's upload). */
-    data: z.object({ name: z.string().min(1), base64: z.string() }).optional(),
+    data: z
+      .object({
+        name: z.string().min(1).max(255),
+        base64: z.string().max(MAX_FILE_BASE64_CHARS, `files over ${MAX_FILE_BYTES / 1024 / 1024} MB are refused`),
+      })
+      .optional(),
     /** Minimum memory similarity a fuzzy match needs to be reused. */
     minScore: z.number().min(0.5).max(1).default(0.75),
     /** Use the MT pack when installed (false: memory, glossary and dictionary draft only). */
