@@ -1,7 +1,8 @@
-// `npm run bench -- <suite> [options]`: the benchmarks. Suites: ocr, qa.
+// `npm run bench -- <suite> [options]`: the benchmarks. Suites: ocr, qa, mt.
 const SUITES = {
   ocr: () => import('./ocr-bench.mjs'),
   qa: () => import('./qa-bench.mjs'),
+  mt: () => import('./mt-bench.mjs'),
 };
 
 const [suite, ...rest] = process.argv.slice(2);

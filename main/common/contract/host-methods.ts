@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EmbedInput, EmbedOutput } from './embed.js';
 import { OcrInput, OcrOutput } from './ocr.js';
+import { TranslateLang } from './translate.js';
 
 /**
  * Every method of the model host process (inference off the hub's thread), with its params and result schema:
@@ -13,6 +14,11 @@ export const hostMethods = {
   ocr: { params: z.object({ input: OcrInput }), result: OcrOutput },
   /** Sentence vectors from the installed embedding pack. */
   embed: { params: z.object({ input: EmbedInput }), result: EmbedOutput },
+  /** OPUS-MT translation of sentences (placeholders already in them) with the pack of the pair; engine = pack id. */
+  'translate.mt': {
+    params: z.object({ from: TranslateLang, to: TranslateLang, texts: z.array(z.string().max(10_000)).min(1).max(256) }),
+    result: z.object({ engine: z.string(), texts: z.array(z.string()) }),
+  },
   /** The host's memory, for benchmarks and diagnostics (answered by the host itself, not a service). */
   memory: {
     params: z.object({}).default({}),

@@ -16,6 +16,7 @@ export * from './prereview.js';
 export * from './kg.js';
 export * from './catalog.js';
 export * from './embed.js';
+export * from './translate.js';
 export * from './methods.js';
 export * from './host-methods.js';
 export * from './transport.js';

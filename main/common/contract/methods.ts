@@ -23,6 +23,7 @@ import {
   KgStats,
 } from './kg.js';
 import { PrereviewServices } from './prereview.js';
+import { translateMethods } from './translate.js';
 
 /**
  * Every method the hub answers, with its params and result schema. The same table serves Electron IPC
@@ -107,6 +108,7 @@ export const methods = {
     result: z.array(KgGlossaryEntry),
     summary: 'The bilingual glossary [{zh, en, variants}] for translation; keys normalised like passages.',
   },
+  ...translateMethods,
 } as const;
 
 export type Methods = typeof methods;

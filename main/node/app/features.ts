@@ -3,6 +3,7 @@ import { ocrFeature } from '../capabilities/ocr/contribution.js';
 import { prereviewFeature } from '../capabilities/prereview/contribution.js';
 import { kgFeature } from '../capabilities/kg/contribution.js';
 import { embedFeature } from '../capabilities/embed/contribution.js';
+import { translateFeature } from '../capabilities/translate/contribution.js';
 import type { FeatureContribution } from '../hub/feature.js';
 
 /**
@@ -10,4 +11,4 @@ import type { FeatureContribution } from '../hub/feature.js';
  * (docs/architecture.md, "Adding a capability"); the hub, the CLI and the model host take everything from here.
  * Plugins are not listed: they join at run time through the plugin manager.
  */
-export const features: readonly FeatureContribution[] = [modelsFeature, ocrFeature, prereviewFeature, embedFeature, kgFeature];
+export const features: readonly FeatureContribution[] = [modelsFeature, ocrFeature, prereviewFeature, embedFeature, kgFeature, translateFeature];

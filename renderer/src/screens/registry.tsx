@@ -14,7 +14,7 @@
  * (main/common/csp.ts).
  */
 import type { ComponentType, ReactNode } from 'react';
-import { ApiOutlined, AppstoreOutlined, AuditOutlined, DeploymentUnitOutlined, MessageOutlined, ScanOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { ApiOutlined, AppstoreOutlined, AuditOutlined, DeploymentUnitOutlined, MessageOutlined, ScanOutlined, TranslationOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { MessageKey } from '../i18n.js';
 import { AskScreen } from './AskScreen.js';
 import { CapabilitiesScreen } from './CapabilitiesScreen.js';
@@ -23,6 +23,7 @@ import { KgScreen } from './KgScreen.js';
 import { OcrScreen } from './OcrScreen.js';
 import { PluginsScreen } from './PluginsScreen.js';
 import { PrereviewScreen } from './PrereviewScreen.js';
+import { TranslateScreen } from './TranslateScreen.js';
 
 /** What every screen gets from the shell. */
 export interface ScreenProps {
@@ -52,6 +53,7 @@ export const SCREENS: readonly ScreenDef[] = [
   { id: 'ocr', label: 'navOcr', icon: <ScanOutlined />, component: OcrScreen, keepMounted: true, requires: ['ocr'] },
   { id: 'ask', label: 'navAsk', icon: <MessageOutlined />, component: AskScreen, keepMounted: true },
   { id: 'kg', label: 'navKg', icon: <DeploymentUnitOutlined />, component: KgScreen, keepMounted: true },
+  { id: 'translate', label: 'navTranslate', icon: <TranslationOutlined />, component: TranslateScreen, keepMounted: true, requires: ['translate'] },
   { id: 'run', label: 'navRun', icon: <AppstoreOutlined />, component: CapabilitiesScreen },
   { id: 'plugins', label: 'navPlugins', icon: <ApiOutlined />, component: PluginsScreen },
   { id: 'jobs', label: 'navJobs', icon: <UnorderedListOutlined />, component: JobsScreen },
