@@ -206,6 +206,7 @@ function syncShipped(store: SqliteGraphStore, baseFile: string): void {
     })();
   } finally {
     db.exec('DETACH DATABASE base');
+    store.invalidateCounts(); // passages came in through SQL, not through the store
   }
 }
 

@@ -147,6 +147,27 @@ const SERVICE_INTENT = new Set([
   ...['need', 'bring', 'document', 'paper', 'paperwork', 'materi', 'requir', 'long', 'time', 'take', 'day', 'cost', 'fee', 'much', 'price', 'pay', 'free', 'where', 'onlin', 'apply', 'appli', 'condit', 'get', 'step'],
 ]);
 
+/**
+ * FTS5 scores every row an OR-query matches before it can keep the best 50, so a word in tens of thousands of
+ * passages costs a scan of all of them while its BM25 weight (IDF) is next to nothing. The query keeps the rarest
+ * terms while their document counts sum to at most this many rows; the rarest term is always kept. The shipped
+ * graph (871 passages, largest count 246) is far below it: there every term is kept.
+ */
+export const LEXICAL_ROW_BUDGET = 20_000;
+
+/** The terms the lexical query uses: rarest first while their document counts fit LEXICAL_ROW_BUDGET. */
+export function lexicalTerms(terms: string[], docFreq: (t: string) => number, budget = LEXICAL_ROW_BUDGET): string[] {
+  const byDf = terms.map((t) => ({ t, df: docFreq(t) })).sort((a, b) => a.df - b.df || (a.t < b.t ? -1 : 1));
+  const out: string[] = [];
+  let rows = 0;
+  for (const { t, df } of byDf) {
+    if (out.length && rows + df > budget) break;
+    out.push(t);
+    rows += df;
+  }
+  return out;
+}
+
 export interface AskOptions {
   /** Overrides NO_ANSWER_THRESHOLD (the benchmark calibrates with 0). */
   threshold?: number;
@@ -163,11 +184,12 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
   if (bridged.some((b) => b.zh.length)) engine.bridge = BRIDGE_LABEL;
   const groups = questionGroups(question, ctx, bridged);
 
-  // Lexical: every question token the index holds, and the bridged Chinese words.
+  // Lexical: the question tokens the index holds, and the bridged Chinese words, rarest first within a budget.
   const terms = new Set<string>();
   for (const t of tokenize(question)) if (ctx.store.docFreq(t)) terms.add(t);
   for (const b of bridged) for (const z of b.zh) terms.add(z.token);
-  const lexical = terms.size ? ctx.store.searchLexical([...terms].map(quote).join(' OR '), 50).map((r) => r.rid) : [];
+  const query = lexicalTerms([...terms], (t) => ctx.store.docFreq(t));
+  const lexical = query.length ? ctx.store.searchLexical(query.map(quote).join(' OR '), 50).map((r) => r.rid) : [];
 
   // Vectors.
   const vector: number[] = [];

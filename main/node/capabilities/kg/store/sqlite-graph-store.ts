@@ -59,6 +59,12 @@ const PASSAGE_COLS = 'rid, id, source_id, section_id, ord, original, norm, entit
 /** The graph in one SQLite file (better-sqlite3, WAL): see graph-store.ts. */
 export class SqliteGraphStore implements GraphStore {
   readonly db: Db;
+  // Statements prepared once per SQL text: a question runs dozens of lookups and preparing each costs as much as running it.
+  private readonly stmts = new Map<string, ReturnType<Db['prepare']>>();
+  // fts5vocab computes a term's document count by reading its whole doclist (O(df) per call): counts are kept
+  // here until the passages change.
+  private readonly dfCache = new Map<string, number>();
+  private countCache: number | undefined;
 
   constructor(readonly file: string) {
     this.db = openSqlite(file);
@@ -70,6 +76,21 @@ export class SqliteGraphStore implements GraphStore {
     }
   }
 
+  private stmt(sql: string): ReturnType<Db['prepare']> {
+    let st = this.stmts.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.stmts.set(sql, st);
+    }
+    return st;
+  }
+
+  /** Forgets cached document frequencies and the passage count (after passages change behind the store's back). */
+  invalidateCounts(): void {
+    this.dfCache.clear();
+    this.countCache = undefined;
+  }
+
   static exists(file: string): boolean {
     return fs.existsSync(file);
   }
@@ -79,11 +100,16 @@ export class SqliteGraphStore implements GraphStore {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    try {
+      return this.db.transaction(fn)();
+    } finally {
+      // A rolled-back write must not leave counts read inside it behind.
+      this.invalidateCounts();
+    }
   }
 
   meta(key: string): string | null {
-    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+    return (this.stmt('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
   }
   setMeta(key: string, value: string): void {
     this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
@@ -95,7 +121,7 @@ export class SqliteGraphStore implements GraphStore {
       .run(s.id, s.name, s.kind, s.shipped ? 1 : 0, s.file, s.addedAt, s.effectiveDate, s.hash);
   }
   source(id: string): SourceRow | undefined {
-    const r = this.db.prepare('SELECT * FROM sources WHERE id = ?').get(id) as SourceDbRow | undefined;
+    const r = this.stmt('SELECT * FROM sources WHERE id = ?').get(id) as SourceDbRow | undefined;
     return r && toSource(r);
   }
   sourceByName(name: string): SourceRow | undefined {
@@ -112,6 +138,7 @@ export class SqliteGraphStore implements GraphStore {
   }
 
   removeSource(id: string): RemovedCounts {
+    this.invalidateCounts();
     return this.transaction(() => {
       const rids = (this.db.prepare('SELECT rid FROM passages WHERE source_id = ?').all(id) as { rid: number }[]).map((r) => r.rid);
       const delFts = this.db.prepare('DELETE FROM passages_fts WHERE rowid = ?');
@@ -141,7 +168,7 @@ export class SqliteGraphStore implements GraphStore {
     this.db.prepare('INSERT INTO sections (id, source_id, path, title, ord) VALUES (?, ?, ?, ?, ?)').run(s.id, s.sourceId, JSON.stringify(s.path), s.title, s.ord);
   }
   section(id: string): SectionRow | undefined {
-    const r = this.db.prepare('SELECT * FROM sections WHERE id = ?').get(id) as
+    const r = this.stmt('SELECT * FROM sections WHERE id = ?').get(id) as
       | { id: string; source_id: string; path: string; title: string; ord: number }
       | undefined;
     return r && { id: r.id, sourceId: r.source_id, path: JSON.parse(r.path), title: r.title, ord: r.ord };
@@ -155,15 +182,16 @@ export class SqliteGraphStore implements GraphStore {
         .run(p.id, p.sourceId, p.sectionId, p.ord, p.original, p.norm, p.entityId ?? null, vector).lastInsertRowid,
     );
     this.db.prepare('INSERT INTO passages_fts (rowid, tokens) VALUES (?, ?)').run(rid, p.tokens);
+    this.invalidateCounts();
     return rid;
   }
   passage(id: string): PassageRow | undefined {
-    const r = this.db.prepare(`SELECT ${PASSAGE_COLS} FROM passages WHERE id = ?`).get(id) as PassageDbRow | undefined;
+    const r = this.stmt(`SELECT ${PASSAGE_COLS} FROM passages WHERE id = ?`).get(id) as PassageDbRow | undefined;
     return r && toPassage(r);
   }
   passagesByRid(rids: number[]): PassageRow[] {
     if (!rids.length) return [];
-    const rows = this.db.prepare(`SELECT ${PASSAGE_COLS} FROM passages WHERE rid IN (${rids.map(() => '?').join(',')})`).all(...rids) as PassageDbRow[];
+    const rows = this.stmt(`SELECT ${PASSAGE_COLS} FROM passages WHERE rid IN (${rids.map(() => '?').join(',')})`).all(...rids) as PassageDbRow[];
     const byRid = new Map(rows.map((r) => [r.rid, toPassage(r)]));
     return rids.flatMap((r) => byRid.get(r) ?? []);
   }
@@ -188,11 +216,11 @@ export class SqliteGraphStore implements GraphStore {
     this.db.prepare('INSERT OR IGNORE INTO entity_sources (entity_id, source_id) VALUES (?, ?)').run(e.id, sourceId);
   }
   entity(id: string): EntityRow | undefined {
-    const r = this.db.prepare('SELECT id, type, name, name_en, props FROM entities WHERE id = ?').get(id) as EntityDbRow | undefined;
+    const r = this.stmt('SELECT id, type, name, name_en, props FROM entities WHERE id = ?').get(id) as EntityDbRow | undefined;
     return r && toEntity(r);
   }
   entitiesByKey(key: string): EntityRow[] {
-    return (this.db.prepare('SELECT id, type, name, name_en, props FROM entities WHERE key = ?').all(key) as EntityDbRow[]).map(toEntity);
+    return (this.stmt('SELECT id, type, name, name_en, props FROM entities WHERE key = ?').all(key) as EntityDbRow[]).map(toEntity);
   }
   searchEntities(keyPart: string, type: KgEntityType | undefined, limit: number): EntityRow[] {
     const like = `%${keyPart.replace(/[%_]/g, '')}%`;
@@ -218,16 +246,23 @@ export class SqliteGraphStore implements GraphStore {
   }
 
   searchLexical(match: string, limit: number): { rid: number; score: number }[] {
-    return (this.db.prepare('SELECT rowid AS rid, -bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts) LIMIT ?').all(match, limit) as {
+    return (this.stmt('SELECT rowid AS rid, -bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts) LIMIT ?').all(match, limit) as {
       rid: number;
       score: number;
     }[]);
   }
   docFreq(token: string): number {
-    return (this.db.prepare('SELECT doc FROM passages_vocab WHERE term = ?').get(token) as { doc: number } | undefined)?.doc ?? 0;
+    let df = this.dfCache.get(token);
+    if (df === undefined) {
+      df = (this.stmt('SELECT doc FROM passages_vocab WHERE term = ?').get(token) as { doc: number } | undefined)?.doc ?? 0;
+      if (this.dfCache.size > 100_000) this.dfCache.clear();
+      this.dfCache.set(token, df);
+    }
+    return df;
   }
   passageCount(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM passages').get() as { n: number }).n;
+    this.countCache ??= (this.stmt('SELECT COUNT(*) AS n FROM passages').get() as { n: number }).n;
+    return this.countCache;
   }
 
   stats() {
