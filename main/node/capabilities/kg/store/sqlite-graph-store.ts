@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Statement } from 'better-sqlite3';
 import type { KgEntityType } from '../../../../common/contract/index.js';
 import { openSqlite, type Db } from '../../../store/sqlite.js';
 import type { EntityRow, GraphStore, NewPassage, PassageRow, RelationRow, RemovedCounts, SectionRow, SourceRow } from './graph-store.js';
@@ -60,7 +61,7 @@ const PASSAGE_COLS = 'rid, id, source_id, section_id, ord, original, norm, entit
 export class SqliteGraphStore implements GraphStore {
   readonly db: Db;
   // Statements prepared once per SQL text: a question runs dozens of lookups and preparing each costs as much as running it.
-  private readonly stmts = new Map<string, ReturnType<Db['prepare']>>();
+  private readonly stmts = new Map<string, Statement>();
   // fts5vocab computes a term's document count by reading its whole doclist (O(df) per call): counts are kept
   // here until the passages change.
   private readonly dfCache = new Map<string, number>();
@@ -76,7 +77,7 @@ export class SqliteGraphStore implements GraphStore {
     }
   }
 
-  private stmt(sql: string): ReturnType<Db['prepare']> {
+  private stmt(sql: string): Statement {
     let st = this.stmts.get(sql);
     if (!st) {
       st = this.db.prepare(sql);
