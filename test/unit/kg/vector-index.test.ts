@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { VectorIndex } from '../../../main/node/capabilities/kg/retrieval/vector-index.js';
+import { efSearchFor, HNSW_PARAMS, VectorIndex } from '../../../main/node/capabilities/kg/retrieval/vector-index.js';
 import { cleanupTempDirs, tempDir } from '../../helpers/temp.js';
 
 afterAll(cleanupTempDirs);
@@ -40,5 +40,21 @@ describe('hnswlib vector index', () => {
     const rebuilt = VectorIndex.build(v.file, 'e', 16, Array.from({ length: 220 }, (_, i) => ({ rid: i + 81, vector: unit(i + 81) })));
     expect(rebuilt.size).toBe(220);
     expect(rebuilt.needsRebuild()).toBe(false);
+  });
+
+  it('widens the search beam (efSearch) as the index grows, within bounds, and never below k', () => {
+    expect(efSearchFor(100)).toBe(HNSW_PARAMS.efSearch);
+    expect(efSearchFor(10_000)).toBeGreaterThanOrEqual(efSearchFor(1_000));
+    expect(efSearchFor(100_000)).toBeGreaterThan(efSearchFor(10_000));
+    expect(efSearchFor(10_000_000)).toBe(HNSW_PARAMS.efSearchMax);
+    const v = VectorIndex.create(path.join(tempDir(), 'e.hnsw'), 'e', 16, 256);
+    for (let i = 1; i <= 200; i++) v.add(i, unit(i));
+    expect(v.search(unit(5), 10)[0]!.rid).toBe(5);
+    expect(v.efSearch).toBe(efSearchFor(200));
+    expect(v.search(unit(5), 150)).toHaveLength(150);
+    expect(v.efSearch).toBe(150);
+    v.efOverride = 80;
+    v.search(unit(5), 10);
+    expect(v.efSearch).toBe(80);
   });
 });

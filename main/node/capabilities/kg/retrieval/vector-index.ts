@@ -18,12 +18,24 @@ export interface VectorIndexMeta {
   deleted: number;
 }
 
-export const HNSW_PARAMS = { m: 16, efConstruction: 200, efSearch: 64 };
+export const HNSW_PARAMS = { m: 16, efConstruction: 200, efSearch: 64, efSearchMax: 512 };
+
+/**
+ * efSearch for an index of `size` vectors: HNSW's recall at a fixed ef falls as the index grows (and sooner on
+ * corpora with many near-duplicates, whose neighbour lists fill with copies), so the search beam grows with the
+ * square root of the size: 64 up to ~4k vectors, ~300 at 100k, capped at 512 (still far faster than exact search).
+ */
+export function efSearchFor(size: number): number {
+  return Math.min(HNSW_PARAMS.efSearchMax, Math.max(HNSW_PARAMS.efSearch, Math.ceil(Math.sqrt(size))));
+}
 
 export class VectorIndex {
   private index: Hnsw;
   meta: VectorIndexMeta;
   private dirty = false;
+  private ef = 0;
+  /** A fixed efSearch instead of efSearchFor(size) (the benchmark compares both). */
+  efOverride: number | undefined;
 
   private constructor(
     readonly file: string,
@@ -37,7 +49,6 @@ export class VectorIndex {
   static create(file: string, embedder: string, dims: number, capacity = 1024): VectorIndex {
     const index = new HierarchicalNSW('cosine', dims);
     index.initIndex({ maxElements: Math.max(16, capacity), m: HNSW_PARAMS.m, efConstruction: HNSW_PARAMS.efConstruction, randomSeed: 100 });
-    index.setEf(HNSW_PARAMS.efSearch);
     return new VectorIndex(file, index, { embedder, dims, count: 0, deleted: 0 });
   }
 
@@ -48,7 +59,6 @@ export class VectorIndex {
       if (meta.embedder !== embedder || meta.dims !== dims || !fs.existsSync(file)) return undefined;
       const index = new HierarchicalNSW('cosine', dims);
       index.readIndexSync(file);
-      index.setEf(HNSW_PARAMS.efSearch);
       return new VectorIndex(file, index, meta);
     } catch {
       return undefined;
@@ -62,6 +72,11 @@ export class VectorIndex {
     for (const { rid, vector } of list) v.add(rid, vector);
     v.save();
     return v;
+  }
+
+  /** The efSearch the last search used (0 before the first). */
+  get efSearch(): number {
+    return this.ef;
   }
 
   get size(): number {
@@ -94,6 +109,11 @@ export class VectorIndex {
   search(vector: Float32Array, k: number): { rid: number; similarity: number }[] {
     const n = this.size;
     if (!n) return [];
+    const ef = Math.max(k, this.efOverride ?? efSearchFor(n));
+    if (ef !== this.ef) {
+      this.index.setEf(ef);
+      this.ef = ef;
+    }
     const r = this.index.searchKnn(Array.from(vector), Math.min(k, n));
     return r.neighbors.map((rid, i) => ({ rid, similarity: 1 - r.distances[i]! }));
   }
