@@ -69,3 +69,15 @@ describe('graph store counts', () => {
     }
   });
 });
+
+describe('graph schema', () => {
+  it('looks facts passages up by entity through an index, not a table scan', () => {
+    const s = new SqliteGraphStore(path.join(tempDir('ic-kg-plan-'), 'g.sqlite'));
+    try {
+      const plan = (sql: string) => (s.db.prepare('EXPLAIN QUERY PLAN ' + sql).all('x') as { detail: string }[]).map((r) => r.detail).join('; ');
+      expect(plan('SELECT rid FROM passages WHERE entity_id = ? ORDER BY ord LIMIT 1')).toMatch(/USING (COVERING )?INDEX passages_entity/);
+    } finally {
+      s.close();
+    }
+  });
+});
