@@ -1,6 +1,7 @@
-// `npm run bench -- <suite> [options]`: the benchmarks. Suites: ocr.
+// `npm run bench -- <suite> [options]`: the benchmarks. Suites: ocr, tables.
 const SUITES = {
   ocr: () => import('./ocr-bench.mjs'),
+  tables: () => import('./table-bench.mjs'),
 };
 
 const [suite, ...rest] = process.argv.slice(2);

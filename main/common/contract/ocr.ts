@@ -23,7 +23,17 @@ export type OcrEngineId = z.infer<typeof OcrEngineId>;
 export const Rotation = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
 export type Rotation = z.infer<typeof Rotation>;
 
-export const OcrLine = z.object({ text: z.string(), box: Box, confidence: z.number().min(0).max(1) });
+export const OcrLine = z.object({
+  text: z.string(),
+  box: Box,
+  confidence: z.number().min(0).max(1),
+  /**
+   * Where each character of `text` (one per code point) sits along the box, from its left end (0) to its right
+   * end (1), as the recogniser placed it: lets table cells and text layers split a line that runs across rulings.
+   * Absent when not known (Tesseract, PDF text layers).
+   */
+  chars: z.array(z.number().min(0).max(1)).optional(),
+});
 export type OcrLine = z.infer<typeof OcrLine>;
 
 export const OcrPage = z.object({

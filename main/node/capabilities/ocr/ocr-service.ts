@@ -140,7 +140,10 @@ export class OcrService {
       lines: result.lines.map((l, i) => {
         const r = read[i];
         if (!r?.text || (r.confidence < TESS_UNSURE && r.confidence < l.confidence)) return l;
-        return { ...l, text: fuseTraditional(r.text, l.text), confidence: r.confidence };
+        const text = fuseTraditional(r.text, l.text);
+        // Tesseract's reading has no character positions; PP-OCRv4's still fit when it has as many characters.
+        const { chars, ...rest } = l;
+        return { ...rest, text, confidence: r.confidence, ...(chars && chars.length === [...text].length ? { chars } : {}) };
       }),
     };
   }

@@ -13,7 +13,7 @@ import { readingOrder, type ReadItem } from './reading-order.js';
 import type { CtcResult } from './rec/ctc.js';
 import { loadCharacters } from './rec/ctc.js';
 import { cropLine } from './rec/crop.js';
-import { fixLine } from './rec/text-fixes.js';
+import { fixLineAt } from './rec/text-fixes.js';
 import { TextRecognizer } from './rec/text-recognizer.js';
 
 /** The pp-ocrv4-ch pack's files. */
@@ -200,14 +200,15 @@ export class PpOcrEngine implements OcrEngine {
     const items: ReadItem[] = [];
     quads.forEach((q, i) => {
       const r = known.get(i)!;
-      const text = fixLine(r.text.trim());
+      const { text, at } = fixLineAt(r.text, r.at);
       if (!keepReading(text, r.confidence, minConf, minLong)) return;
-      items.push({ quad: mapQuad(q, (p) => toUpright(p, rotation, W, H)), text, confidence: r.confidence });
+      items.push({ quad: mapQuad(q, (p) => toUpright(p, rotation, W, H)), text, confidence: r.confidence, at });
     });
     const lines: OcrLine[] = readingOrder(items).map((it) => ({
       text: it.text,
       box: mapQuad(it.quad, (p) => roundPt(fromUpright(p, rotation, W, H))) as OcrLine['box'],
       confidence: Math.min(1, Math.max(0, it.confidence)),
+      ...(it.at ? { chars: it.at.map((a) => Math.round(Math.min(1, Math.max(0, a)) * 1000) / 1000) } : {}),
     }));
     return {
       rotation,
