@@ -10,6 +10,7 @@ import {
   toErrorPayload,
   type ErrorPayload,
   type JobEvent,
+  MAX_REQUEST_BYTES,
 } from '../../common/contract/index.js';
 import { hostAndOriginProblem, newToken, tokenCookie, tokenMatches, tokenOf } from './auth.js';
 import { plain, securityHeaders, serveStatic } from './static-files.js';
@@ -44,8 +45,8 @@ export interface RunningServer {
  */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? newToken();
-  // Uploaded files travel as base64 in the JSON body: one file of the contract's ~150 MB limit is ~200 MB of it.
-  const maxBody = opts.maxBodyBytes ?? 256 * 1024 * 1024;
+  // Uploaded files travel as base64 in the JSON body: the contract sizes the body for one file of its limit.
+  const maxBody = opts.maxBodyBytes ?? MAX_REQUEST_BYTES;
   let port = 0;
 
   const server = http.createServer((req, res) => {

@@ -8,7 +8,9 @@ import { ErrorBox } from '../components/ErrorBox.js';
 import { JsonView } from '../components/JsonView.js';
 import { OutputView } from '../components/OutputView.js';
 import { durationOf, formatMs, formatShortTime, formatTime } from '../format.js';
-import { jobStatusLabel, L } from '../i18n.js';
+import { jobStatusLabel, L, t } from '../i18n.js';
+import './JobsScreen.css';
+import type { ScreenProps } from './registry.js';
 
 const LIMIT = 50;
 const STATUSES = Object.keys(jobStatusLabel) as JobStatus[];
@@ -26,7 +28,9 @@ function upsert(list: Job[], job: Job, filter: JobStatus | ''): Job[] {
   return [job, ...rest].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, LIMIT);
 }
 
-export function JobsScreen({ selectedId, onSelect }: { selectedId: string | null; onSelect: (id: string | null) => void }) {
+export function JobsScreen({ param, navigate }: ScreenProps) {
+  const selectedId = param;
+  const onSelect = (id: string | null) => navigate('jobs', id);
   const client = useClient();
   const [jobs, setJobs] = useState<Job[] | null>(null);
   const [filter, setFilter] = useState<JobStatus | ''>('');
@@ -156,7 +160,7 @@ export function JobsScreen({ selectedId, onSelect }: { selectedId: string | null
             <table className="table jobs-table" data-testid="jobs-table">
               <thead>
                 <tr>
-                  <th scope="col">任务 Job</th>
+                  <th scope="col">{L.job}</th>
                   <th scope="col">{L.capability}</th>
                   <th scope="col">{L.status}</th>
                   <th scope="col">{L.items}</th>
@@ -196,7 +200,7 @@ export function JobsScreen({ selectedId, onSelect }: { selectedId: string | null
                             <span className="ok">{j.itemsDone}</span>
                             {' / '}
                             {j.itemsTotal}
-                            {j.itemsFailed > 0 && <span className="bad"> · 失败 failed {j.itemsFailed}</span>}
+                            {j.itemsFailed > 0 && <span className="bad"> · {t('failedN', { n: j.itemsFailed })}</span>}
                           </span>
                           {isLive(j) && (
                             <progress className="progress" max={100} value={pct} aria-label={`${pct}%`}>
@@ -280,7 +284,7 @@ function JobDetailPanel({
     <section className="panel" aria-labelledby="job-detail-title" data-testid="job-detail" ref={ref}>
       <div className="section-head">
         <h2 className="h2" id="job-detail-title">
-          任务详情 Job detail <code className="job-id">{id}</code>
+          {L.jobDetail} <code className="job-id">{id}</code>
         </h2>
         <button type="button" className="btn btn-small" onClick={onClose} data-testid="job-detail-close">
           {L.close}
@@ -301,17 +305,17 @@ function JobDetailPanel({
             </dd>
             <dt>{L.items}</dt>
             <dd>
-              {job.itemsDone} / {job.itemsTotal} 完成 done · {job.itemsFailed} 失败 failed
+              {t('itemsSummary', { done: job.itemsDone, total: job.itemsTotal, failed: job.itemsFailed })}
             </dd>
             <dt>{L.created}</dt>
             <dd>{formatTime(job.createdAt)}</dd>
-            <dt>开始 Started</dt>
+            <dt>{L.started}</dt>
             <dd>{formatTime(job.startedAt)}</dd>
-            <dt>结束 Finished</dt>
+            <dt>{L.finished}</dt>
             <dd>{formatTime(job.finishedAt)}</dd>
             <dt>{L.duration}</dt>
             <dd>{durationOf(job.startedAt, job.finishedAt, Math.max(now, Date.now()))}</dd>
-            <dt>超时 Timeout</dt>
+            <dt>{L.timeout}</dt>
             <dd>{formatMs(job.timeoutMs)}</dd>
           </dl>
           {job.error && <ErrorBox error={job.error} testId="job-detail-job-error" />}
@@ -324,19 +328,19 @@ function JobDetailPanel({
                 <div className="item-head">
                   <span className="item-index">#{it.index + 1}</span>
                   <span className={`badge item-status item-${it.status}`}>
-                    {it.status === 'succeeded' ? '成功 Succeeded' : it.status === 'failed' ? '失败 Failed' : '待处理 Pending'}
+                    {it.status === 'succeeded' ? jobStatusLabel.succeeded : it.status === 'failed' ? jobStatusLabel.failed : L.itemPending}
                   </span>
                   {it.engine && <span className="badge badge-engine">{it.engine}</span>}
                   {it.ms !== undefined && <span className="badge badge-time">{formatMs(it.ms)}</span>}
                 </div>
                 {it.error && <ErrorBox error={it.error} testId={`item-error-${it.index}`} />}
                 <details className="raw-details">
-                  <summary>输入 Input</summary>
+                  <summary>{L.input}</summary>
                   <JsonView value={it.input} />
                 </details>
                 {it.output !== undefined && (
                   <details className="raw-details" open={detail.items.length === 1}>
-                    <summary>输出 Output</summary>
+                    <summary>{L.output}</summary>
                     <OutputView capability={job.capability} output={it.output} />
                   </details>
                 )}

@@ -6,8 +6,10 @@ import { useClient, useOnReconnect } from '../client-context.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { Switch } from '../components/Switch.js';
 import { L, word } from '../i18n.js';
+import './PluginsScreen.css';
+import type { ScreenProps } from './registry.js';
 
-export function PluginsScreen() {
+export function PluginsScreen(_props: ScreenProps) {
   const client = useClient();
   const [data, setData] = useState<{ plugins: PluginInfo[]; rejected: RejectedPlugin[] } | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
@@ -52,7 +54,7 @@ export function PluginsScreen() {
         </div>
         {error && <ErrorBox error={error} testId="plugins-error" onRetry={load} />}
         {!data && !error && <p className="muted">{L.loading}</p>}
-        {data && data.plugins.length === 0 && <p className="muted">未安装插件 No plugins installed.</p>}
+        {data && data.plugins.length === 0 && <p className="muted">{L.noPlugins}</p>}
         <ul className="plugin-grid" data-testid="plugin-list">
           {data?.plugins.map((p) => (
             <li key={p.id} className={`plugin-card ${p.enabled ? '' : 'plugin-card-off'}`} data-testid={`plugin-card-${p.id}`}>
@@ -68,7 +70,7 @@ export function PluginsScreen() {
                   <Switch
                     checked={p.enabled}
                     disabled={busy === p.id}
-                    label={`${p.enabled ? '停用 Disable' : '启用 Enable'} ${p.name}`}
+                    label={`${p.enabled ? L.disable : L.enable} ${p.name}`}
                     onChange={(next) => void toggle(p, next)}
                     testId={`plugin-toggle-${p.id}`}
                   />
@@ -106,8 +108,7 @@ export function PluginsScreen() {
           ))}
         </ul>
         <p className="muted small">
-          插件在独立进程中运行：不能联网、不能写文件，只能读取自己的文件夹。Plugins run in their own process: no network, no file
-          writes, reads only inside their own folder.
+          {L.pluginIsolation}
         </p>
       </section>
       <section className="panel" aria-labelledby="rejected-title">

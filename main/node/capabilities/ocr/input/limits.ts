@@ -1,15 +1,15 @@
-import { HubError } from '../../../../common/contract/index.js';
+import { HubError, MAX_FILE_BYTES, MAX_PAGES_PER_FILE } from '../../../../common/contract/index.js';
 
 /** What the page loader accepts. A page over MAX_PAGE_PIXELS is refused; a bigger side than MAX_SIDE is scaled down. */
 export const INPUT_LIMITS = {
-  /** Bytes of one input file (a FileSource's base64 is capped at ~150 MB by the contract already). */
-  maxFileBytes: 256 * 1024 * 1024,
+  /** Bytes of one input file: the contract's one limit (an upload's base64 is capped at the same size). */
+  maxFileBytes: MAX_FILE_BYTES,
   /** Pixels of one page as stored (before any downscale): more is refused as a likely decompression bomb. */
   maxPagePixels: 100_000_000,
   /** Longest side of a page handed to OCR; bigger pages are scaled down to it (aspect kept). */
   maxSide: 4000,
   /** Pages of one file (TIFF pages, PDF pages) when no page list is given. */
-  maxPages: 2000,
+  maxPages: MAX_PAGES_PER_FILE,
   /** Resolution of PDF text-layer boxes (PDF points are 1/72 inch). */
   pdfTextDpi: 150,
   /** Rendering resolution of image-only PDF pages: the scan's own resolution, kept within these bounds. */
