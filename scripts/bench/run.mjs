@@ -1,7 +1,8 @@
-// `npm run bench -- <suite> [options]`: the benchmarks. Suites: ocr, tables.
+// `npm run bench -- <suite> [options]`: the benchmarks. Suites: ocr, tables, marks.
 const SUITES = {
   ocr: () => import('./ocr-bench.mjs'),
   tables: () => import('./table-bench.mjs'),
+  marks: () => import('./marks-bench.mjs'),
 };
 
 const [suite, ...rest] = process.argv.slice(2);

@@ -51,6 +51,16 @@ export const OcrPage = z.object({
   height: z.number().int().positive(),
   /** Where the text came from: OCR of pixels, or a PDF's own text layer. */
   source: z.enum(['ocr', 'pdf-text']),
+  /**
+   * With input `marks`: red seals (round or oval stamps) and dark ink not read as printed text (handwriting,
+   * signatures), boxes in the page's pixels as given.
+   */
+  marks: z
+    .object({
+      seals: z.array(z.object({ box: Box, score: z.number().min(0).max(1) })),
+      ink: z.array(z.object({ box: Box })),
+    })
+    .optional(),
 });
 export type OcrPage = z.infer<typeof OcrPage>;
 
@@ -63,6 +73,8 @@ export const OcrInput = z
     lang: z.enum(OCR_LANG_CHOICES).default('auto'),
     /** Only these pages (from 1); all by default. */
     pages: z.array(z.number().int().positive()).max(MAX_PAGES_PER_FILE).optional(),
+    /** Also find red seals and handwritten ink on each page (pre-review's seal and signature checks). */
+    marks: z.boolean().optional(),
   })
   .strict();
 export type OcrInput = z.input<typeof OcrInput>;

@@ -88,7 +88,7 @@ export class OcrService {
     const avail = this.available();
     const engineId: 'ppocr' | 'tesseract' = input.engine === 'tesseract' || (input.engine === 'auto' && !avail.ppocr) ? 'tesseract' : 'ppocr';
     const engine = await this.engine(engineId);
-    let result = await engine.recognize(loaded.raster, { lang, signal });
+    let result = await engine.recognize(loaded.raster, { lang, signal, marks: input.marks });
     let engineName = engine.id;
     const traditional = lang === 'zh-Hant' || (lang === 'auto' && looksTraditional(result.lines.map((l) => l.text).join('')));
     if (input.engine === 'auto' && engineId === 'ppocr' && avail.tesseract && traditional) {
@@ -109,6 +109,7 @@ export class OcrService {
       width: loaded.raster.width,
       height: loaded.raster.height,
       source: 'ocr',
+      ...(result.marks ? { marks: result.marks } : {}),
     };
   }
 

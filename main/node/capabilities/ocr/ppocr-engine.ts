@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { OcrLine, Rotation } from '../../../common/contract/index.js';
+import type { OcrLine, OcrPage, Rotation } from '../../../common/contract/index.js';
+import { findMarks, type Rect } from './marks/find-marks.js';
 import { createOnnxSession, runSingle, type InferenceSession } from '../../inference/onnx-session.js';
 import { TextClassifier } from './cls/text-classifier.js';
 import type { DbOptions } from './det/db-postprocess.js';
@@ -118,7 +119,7 @@ export class PpOcrEngine implements OcrEngine {
     );
   }
 
-  async recognize(page: RasterPage, o: { lang: OcrLang; signal?: AbortSignal } = { lang: 'auto' }): Promise<PpOcrResult> {
+  async recognize(page: RasterPage, o: { lang: OcrLang; signal?: AbortSignal; marks?: boolean } = { lang: 'auto' }): Promise<PpOcrResult> {
     const { signal } = o;
     const t0 = performance.now();
     signal?.throwIfAborted();
@@ -137,7 +138,14 @@ export class PpOcrEngine implements OcrEngine {
       totalMs: performance.now() - t0,
     });
     if (!boxes.length) {
-      return { rotation: 0, lines: [], timings: timings(t2, t2), page: grey, orientation: { sideways: 0.5, flipVote: 0.5, byRecognition: false } };
+      return {
+        rotation: 0,
+        lines: [],
+        timings: timings(t2, t2),
+        page: grey,
+        orientation: { sideways: 0.5, flipVote: 0.5, byRecognition: false },
+        ...(o.marks ? { marks: marksOf(grey, []) } : {}),
+      };
     }
 
     // Sideways or not, from the boxes' shapes; the quads become clockwise from the text's top-left in that frame.
@@ -213,6 +221,7 @@ export class PpOcrEngine implements OcrEngine {
     return {
       rotation,
       lines,
+      ...(o.marks ? { marks: marksOf(grey, lines) } : {}),
       timings: timings(t3, t4),
       page: grey,
       orientation: { sideways: sw.sideways ? sw.confidence : 1 - sw.confidence, flipVote: vote, byRecognition },
@@ -270,6 +279,52 @@ export function inkCounts(q: Quad, grey: GreyImage, red: Uint8Array, dark: numbe
     }
   }
   return { area: Math.max(1, (x1 - x0) * (y1 - y0)), lifted, dark: darkN };
+}
+
+/**
+ * Seals and handwriting on the page, in the contract's shape. Only lines read with confidence (≥ 0.8) count as
+ * printed text: a signature the recogniser made something of stays ink.
+ */
+function marksOf(grey: GreyPage, lines: readonly OcrLine[]): NonNullable<OcrPage['marks']> {
+  const printed = lines.filter((l) => l.confidence >= PRINTED).map(printedPart);
+  const hs = printed.map((q) => Math.hypot(q[3][0] - q[0][0], q[3][1] - q[0][1])).sort((a, b) => a - b);
+  const lineH = hs.length ? hs[hs.length >> 1]! : Math.min(grey.width, grey.height) / 40;
+  const m = findMarks(grey, printed, lineH);
+  const box = (r: Rect): OcrLine['box'] => [
+    [r.x0, r.y0],
+    [r.x1, r.y0],
+    [r.x1, r.y1],
+    [r.x0, r.y1],
+  ];
+  return { seals: m.seals.map((s) => ({ box: box(s), score: Math.round(s.score * 100) / 100 })), ink: m.ink.map((i) => ({ box: box(i) })) };
+}
+
+const PRINTED = 0.8;
+/** A signature label with its closing bracket and colon: 签字：, 签名）:, 签字（盖章）：. */
+const SIGN_LABEL_END = /签\s*[字名章署](?:[（(][^）)]{0,4}[）)])?[）)]?\s*[:：]?/;
+
+/**
+ * The part of a line's box its characters take (from the recogniser's positions, half a line height either
+ * side): the detector often runs a label's box on over the signature written after it (经办人签字：<signature>).
+ */
+function printedPart(l: OcrLine): Quad {
+  const q = l.box as unknown as Quad;
+  if (!l.chars?.length) return q;
+  const len = Math.hypot(q[1][0] - q[0][0], q[1][1] - q[0][1]) || 1;
+  const h = Math.hypot(q[3][0] - q[0][0], q[3][1] - q[0][1]);
+  let last = l.chars.length - 1;
+  // After a signature label (签字：, 签名：) the recogniser often makes letters of the scrawl ("KSK", "m"): only a
+  // run of Chinese characters there (a printed name) counts as printed.
+  const m = SIGN_LABEL_END.exec(l.text);
+  if (m) {
+    const end = [...l.text.slice(0, m.index + m[0].length)].length - 1;
+    const rest = [...l.text].slice(end + 1).join('').trim();
+    if (rest && !/^[\u4e00-\u9fff]+$/.test(rest)) last = Math.max(0, end);
+  }
+  const f0 = Math.max(0, l.chars[0]! - (0.6 * h) / len);
+  const f1 = Math.min(1, l.chars[last]! + (0.6 * h) / len);
+  const at = (a: Pt, b: Pt, f: number): Pt => [a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])];
+  return [at(q[0], q[1], f0), at(q[0], q[1], f1), at(q[3], q[2], f1), at(q[3], q[2], f0)];
 }
 
 const roundPt = (p: Pt): [number, number] => [Math.round(p[0] * 10) / 10, Math.round(p[1] * 10) / 10];

@@ -15,6 +15,10 @@ import { matchForm } from './text.js';
 export const CatalogMaterial = ServiceMaterial.extend({
   /** Words that identify the document (章程, 租赁合同 …); derived from the name when absent. */
   keywords: z.array(z.string().min(1)).default([]),
+  /** The material must carry a red seal (加盖公章): pre-review looks for one on its pages. */
+  needsSeal: z.boolean().default(false),
+  /** The material must be signed (签字/签名): pre-review looks for handwriting in its signature field. */
+  needsSignature: z.boolean().default(false),
 });
 export type CatalogMaterial = z.infer<typeof CatalogMaterial>;
 
