@@ -52,6 +52,11 @@ export interface PpOcrOptions {
    * direction classifier's vote is unsure, 'always', or 'never' (the classifier alone).
    */
   recognitionCheck?: 'auto' | 'always' | 'never';
+  /**
+   * Settle upright vs upside down from the page's layout where it is clear (default true): see alignmentFlip().
+   * Off, the direction classifier always votes.
+   */
+  alignmentOrientation?: boolean;
 }
 
 export interface PpOcrTimings {
@@ -161,11 +166,19 @@ export class PpOcrEngine implements OcrEngine {
       .sort((a, b) => b.shape.long - a.shape.long)
       .slice(0, VOTERS);
     const pool = voters.length ? voters : quads.map((q, i) => ({ i, shape: lineShape(q) })).slice(0, VOTERS);
-    const votes = await this.cls.classify(
-      pool.map((v) => crops[v.i]!),
-      signal,
-    );
-    const vote = flipVote(votes.map((v, k) => ({ p180: v.p180, weight: Math.min(pool[k]!.shape.long / pool[k]!.shape.short, 12) })));
+    // Where the page's own layout settles it (lines flush on one side only), the classifier is not asked.
+    const aligned = this.opts.alignmentOrientation === false ? undefined : alignmentFlip(quads.map((q) => mapQuad(q, (p) => toUpright(p, base, W, H))));
+    const vote =
+      aligned !== undefined
+        ? aligned
+        : flipVote(
+            (
+              await this.cls.classify(
+                pool.map((v) => crops[v.i]!),
+                signal,
+              )
+            ).map((v, k) => ({ p180: v.p180, weight: Math.min(pool[k]!.shape.long / pool[k]!.shape.short, 12) })),
+          );
     let flip = vote > 0.5;
     const t3 = performance.now();
 
@@ -231,6 +244,31 @@ export class PpOcrEngine implements OcrEngine {
   async dispose(): Promise<void> {
     await Promise.all(this.sessions.map((s) => s.dispose()));
   }
+}
+
+/** Lines needed before the layout may settle the page's direction. */
+const ALIGN_MIN_LINES = 6;
+
+/**
+ * Upright (0) or upside down (1) from where the lines start and end, or undefined when the layout does not say.
+ * Documents set their lines flush left with ragged right ends; turned upside down, the flush edge is on the right.
+ * So when most lines (≥ 60 %) start at one x and few (≤ 25 %) end at one x, the page is upright; the other way
+ * round, upside down. Centred, justified or tabular pages (both or neither edge flush) leave it to the classifier.
+ * `quads` are in the frame where the text runs horizontally (upright or upside down), clockwise from the text's
+ * top-left.
+ */
+export function alignmentFlip(quads: readonly Quad[]): 0 | 1 | undefined {
+  if (quads.length < ALIGN_MIN_LINES) return undefined;
+  const hs = quads.map((q) => Math.abs(q[3][1] - q[0][1])).sort((a, b) => a - b);
+  const tol = Math.max(3, 0.4 * hs[hs.length >> 1]!);
+  const lefts = quads.map((q) => Math.min(q[0][0], q[1][0], q[2][0], q[3][0]));
+  const rights = quads.map((q) => Math.max(q[0][0], q[1][0], q[2][0], q[3][0]));
+  const flush = (xs: number[]): number => Math.max(...xs.map((x) => xs.filter((y) => Math.abs(y - x) <= tol).length)) / xs.length;
+  const l = flush(lefts);
+  const r = flush(rights);
+  if (l >= 0.6 && r <= 0.25) return 0;
+  if (r >= 0.6 && l <= 0.25) return 1;
+  return undefined;
 }
 
 /**
