@@ -65,8 +65,8 @@ export function drawTable(layout, seed) {
   /** @type {{r0:number,c0:number,r1:number,c1:number,text:string}[]} */
   const cells = [];
   const one = (row, col, text) => cells.push({ r0: row, c0: col, r1: row, c1: col, text });
-  let rows = 0;
-  let ncols = cols.length;
+  let rows;
+  let ncols;
   switch (layout) {
     case 'list': {
       ncols = cols.length + 1;

@@ -14,4 +14,5 @@ export * from './models.js';
 export * from './ocr.js';
 export * from './prereview.js';
 export * from './methods.js';
+export * from './host-methods.js';
 export * from './transport.js';

@@ -18,8 +18,9 @@ const h = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => h.electron);
-vi.mock('../../../main/node/hub/hub.js', () => ({
-  createHub: () => {
+// main.ts opens the app (main/node/app/app.ts: the hub with the app's features); the order label stays 'createHub'.
+vi.mock('../../../main/node/app/app.js', () => ({
+  createApp: () => {
     h.envAtCreate = process.env.IC_DATA_DIR;
     h.order.push('createHub');
     return h.createHubImpl();

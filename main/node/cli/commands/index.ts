@@ -1,21 +1,17 @@
-import type { Command } from '../command.js';
+import { features } from '../../app/features.js';
+import type { Command } from '../../hub/cli/command.js';
 import { call } from './call.js';
-import { capabilitiesList } from './capabilities.js';
+import { capabilities, capabilitiesList } from './capabilities.js';
 import { jobsCancel, jobsList, jobsResume, jobsShow } from './jobs.js';
-import { modelsList, modelsPrepare, modelsVerify } from './models.js';
-import { modelsExport, modelsImport } from './models-archive.js';
-import { modelsFetch } from './models-fetch.js';
 import { pluginsDisable, pluginsEnable, pluginsList } from './plugins.js';
-import { ocr } from './ocr.js';
-import { prereviewCmd } from './prereview.js';
 import { serve } from './serve.js';
 
-/** Every `ic` command. A capability's issue adds its command file and one entry here. */
+/** Every `ic` command: the CLI's own (serving, calling any capability, jobs, plugins) and those of the features. */
 export const commands: Command[] = [
   serve,
   call,
-  ocr,
-  prereviewCmd,
+  ...features.flatMap((f) => f.commands ?? []),
+  capabilities,
   capabilitiesList,
   pluginsList,
   pluginsEnable,
@@ -24,10 +20,4 @@ export const commands: Command[] = [
   jobsShow,
   jobsResume,
   jobsCancel,
-  modelsList,
-  modelsVerify,
-  modelsPrepare,
-  modelsImport,
-  modelsExport,
-  modelsFetch,
 ];

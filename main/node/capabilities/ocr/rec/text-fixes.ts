@@ -71,8 +71,14 @@ export function fixLineAt(raw: string, at: readonly number[] | undefined): { tex
     keptChars.push(ch);
     keptAt.push(at[i]!);
   });
-  while (keptChars.length && /\s/.test(keptChars[0]!)) keptChars.shift(), keptAt.shift();
-  while (keptChars.length && /\s/.test(keptChars[keptChars.length - 1]!)) keptChars.pop(), keptAt.pop();
+  while (keptChars.length && /\s/.test(keptChars[0]!)) {
+    keptChars.shift();
+    keptAt.shift();
+  }
+  while (keptChars.length && /\s/.test(keptChars[keptChars.length - 1]!)) {
+    keptChars.pop();
+    keptAt.pop();
+  }
   const joined = keptChars.join('');
   const text = fixConfusables(halfWidthNearAscii(joined));
   return [...text].length === keptAt.length ? { text, at: keptAt } : { text };

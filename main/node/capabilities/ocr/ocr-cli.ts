@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { OcrOutput, OcrPage } from '../../../common/contract/index.js';
-import { parseCommandArgs } from '../args.js';
-import { OUTPUT_FORMATS, writeOutputs, type OutputFormat } from '../../capabilities/ocr/output/write-outputs.js';
-import { UsageError, type Command } from '../command.js';
-import { streamJob } from '../job-stream.js';
+import { parseCommandArgs } from '../../hub/cli/args.js';
+import { UsageError, type Command } from '../../hub/cli/command.js';
+import { streamJob } from '../../hub/cli/job-stream.js';
+import { OUTPUT_FORMATS, writeOutputs, type OutputFormat } from './output/write-outputs.js';
 
 /** The documented line shape of `ic ocr --json` (docs/cli.md). */
 const pageLine = (p: OcrPage) => ({
