@@ -248,7 +248,7 @@ export class PpOcrEngine implements OcrEngine {
 }
 
 /** Lines needed before the layout may settle the page's direction. */
-const ALIGN_MIN_LINES = 6;
+const ALIGN_MIN_LINES = OCR_DEFAULTS.orientation.alignMinLines;
 
 /**
  * Upright (0) or upside down (1) from where the lines start and end, or undefined when the layout does not say.
@@ -267,8 +267,9 @@ export function alignmentFlip(quads: readonly Quad[]): 0 | 1 | undefined {
   const flush = (xs: number[]): number => Math.max(...xs.map((x) => xs.filter((y) => Math.abs(y - x) <= tol).length)) / xs.length;
   const l = flush(lefts);
   const r = flush(rights);
-  if (l >= 0.6 && r <= 0.25) return 0;
-  if (r >= 0.6 && l <= 0.25) return 1;
+  const { alignFlush: flushed, alignRagged: ragged } = OCR_DEFAULTS.orientation;
+  if (l >= flushed && r <= ragged) return 0;
+  if (r >= flushed && l <= ragged) return 1;
   return undefined;
 }
 
@@ -338,7 +339,7 @@ function marksOf(grey: GreyPage, lines: readonly OcrLine[]): NonNullable<OcrPage
   return { seals: m.seals.map((s) => ({ box: box(s), score: Math.round(s.score * 100) / 100 })), ink: m.ink.map((i) => ({ box: box(i) })) };
 }
 
-const PRINTED = 0.8;
+const PRINTED = OCR_DEFAULTS.marks.printedConfidence;
 /** A signature label with its closing bracket and colon: 签字：, 签名）:, 签字（盖章）：. */
 const SIGN_LABEL_END = /签\s*[字名章署](?:[（(][^）)]{0,4}[）)])?[）)]?\s*[:：]?/;
 

@@ -1,3 +1,4 @@
+import { OCR_DEFAULTS } from '../defaults.js';
 import type { GreyPage } from '../preprocess/grey.js';
 import type { Quad } from '../preprocess/image.js';
 
@@ -35,7 +36,7 @@ export function findSeals(grey: GreyPage): PageMarks['seals'] {
   const red = grey.redInk;
   if (!red) return [];
   const { cols, rows, grid } = coarse(grey.width, grey.height, (x, y) => red[y * grey.width + x] === 1);
-  const minSide = Math.min(grey.width, grey.height) * 0.04;
+  const minSide = Math.min(grey.width, grey.height) * OCR_DEFAULTS.marks.sealMinSide;
   const out: PageMarks['seals'] = [];
   // Black text across a seal cuts its red ink into pieces: pieces close together are one seal.
   for (const c of joinNear(components(grid, cols, rows, 2), minSide / CELL / 2)) {
@@ -43,7 +44,7 @@ export function findSeals(grey: GreyPage): PageMarks['seals'] {
     const h = (c.y1 - c.y0 + 1) * CELL;
     if (w < minSide || h < minSide) continue;
     const aspect = w / h;
-    if (aspect < 0.6 || aspect > 1.67) continue;
+    if (aspect < OCR_DEFAULTS.marks.sealAspect[0] || aspect > OCR_DEFAULTS.marks.sealAspect[1]) continue;
     // Ink on a good share of the box's cells: a ring alone covers about a quarter of them.
     const fill = c.cells / ((c.x1 - c.x0 + 1) * (c.y1 - c.y0 + 1));
     if (fill < 0.12) continue;
