@@ -1,8 +1,9 @@
-// `npm run bench -- <suite> [options]`: the benchmarks. Suites: ocr, tables, marks.
+// `npm run bench -- <suite> [options]`: the benchmarks. Suites: ocr, tables, marks, pdf.
 const SUITES = {
   ocr: () => import('./ocr-bench.mjs'),
   tables: () => import('./table-bench.mjs'),
   marks: () => import('./marks-bench.mjs'),
+  pdf: () => import('./pdf-bench.mjs'),
 };
 
 const [suite, ...rest] = process.argv.slice(2);
