@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { appRoot, builtinPluginsDir } from '../config/app-paths.js';
 import { maskText } from '../capabilities/prereview/mask.js';
@@ -40,7 +41,7 @@ export function createApp(options: AppOptions = {}): App {
       registry: hub.registry,
       state: hub.stores.pluginState,
       hostEntry: path.join(appRoot, 'dist', 'main', 'node', 'plugins', 'plugin-host-entry.js'),
-      readable: [appRoot],
+      readable: pluginReadable(),
       onHostStderr: (chunk) => hostStderr(hub.log, options, chunk),
     });
     plugins.discover();
@@ -63,4 +64,18 @@ export function createApp(options: AppOptions = {}): App {
       await closeHub();
     },
   });
+}
+
+/**
+ * What a plugin host may read besides its own folder: the app's code, and node_modules where it really is (Node's
+ * permission model checks real paths; a worktree or a test clone may link node_modules from elsewhere).
+ */
+function pluginReadable(): string[] {
+  let modules: string | undefined;
+  try {
+    modules = fs.realpathSync(path.join(appRoot, 'node_modules'));
+  } catch {
+    // no node_modules beside the app (a packaged app keeps its modules inside app.asar)
+  }
+  return modules && !modules.startsWith(appRoot + path.sep) ? [appRoot, modules] : [appRoot];
 }
