@@ -1,9 +1,10 @@
-// `npm run bench -- <suite> [options]`: the benchmarks. Suites: ocr, tables, marks, pdf.
+// `npm run bench -- <suite> [options]`: the benchmarks. Suites: ocr, tables, marks, pdf, mt.
 const SUITES = {
   ocr: () => import('./ocr-bench.mjs'),
   tables: () => import('./table-bench.mjs'),
   marks: () => import('./marks-bench.mjs'),
   pdf: () => import('./pdf-bench.mjs'),
+  mt: () => import('./mt-bench.mjs'),
 };
 
 const [suite, ...rest] = process.argv.slice(2);

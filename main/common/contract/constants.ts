@@ -93,3 +93,9 @@ export const MAX_JOB_INPUTS = 10_000;
 /** A job's timeout when the caller gives none, and the longest one allowed. */
 export const DEFAULT_JOB_TIMEOUT_MS = 10 * 60_000;
 export const MAX_JOB_TIMEOUT_MS = 24 * 3600_000;
+
+/** Languages of the translate capability, and the formats its results export to (file extension per format). */
+export const TRANSLATE_LANGS = ['zh', 'en'] as const;
+export const TRANSLATE_EXPORT_FORMATS = ['txt', 'md', 'docx', 'xliff12', 'xliff20', 'tmx'] as const;
+/** Documents the Translate screen opens. */
+export const TRANSLATE_ACCEPT = '.txt,.md,.markdown,.docx,.xlf,.xliff,.png,.jpg,.jpeg,.tif,.tiff,.webp,.pdf';

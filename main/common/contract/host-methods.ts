@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OcrInput, OcrOutput } from './ocr.js';
+import { TranslateLang } from './translate.js';
 
 /**
  * Every method of the model host process (inference off the hub's thread), with its params and result schema:
@@ -10,6 +11,11 @@ import { OcrInput, OcrOutput } from './ocr.js';
 export const hostMethods = {
   /** OCR of one file, every page (or the pages asked for). */
   ocr: { params: z.object({ input: OcrInput }), result: OcrOutput },
+  /** OPUS-MT translation of sentences (placeholders already in them) with the pack of the pair; engine = pack id. */
+  'translate.mt': {
+    params: z.object({ from: TranslateLang, to: TranslateLang, texts: z.array(z.string().max(10_000)).min(1).max(256) }),
+    result: z.object({ engine: z.string(), texts: z.array(z.string()) }),
+  },
   /** The host's memory, for benchmarks and diagnostics (answered by the host itself, not a service). */
   memory: {
     params: z.object({}).default({}),

@@ -13,6 +13,7 @@ export * from './health.js';
 export * from './models.js';
 export * from './ocr.js';
 export * from './prereview.js';
+export * from './translate.js';
 export * from './methods.js';
 export * from './host-methods.js';
 export * from './transport.js';

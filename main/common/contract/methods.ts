@@ -5,6 +5,7 @@ import { Job, JobDetail, JobRef, ListJobsParams, RunParams, RunResult, StartJobP
 import { ModelInfo, ModelsExportParams, ModelsImportParams, ModelsVerifyParams, VerifyResult } from './models.js';
 import { PluginInfo, PluginRef, RejectedPlugin } from './plugins.js';
 import { PrereviewServices } from './prereview.js';
+import { translateMethods } from './translate.js';
 
 /**
  * Every method the hub answers, with its params and result schema. The same table serves Electron IPC
@@ -60,6 +61,7 @@ export const methods = {
     result: PrereviewServices,
     summary: 'Service items of the catalog with the materials each needs (for the pre-review picker).',
   },
+  ...translateMethods,
 } as const;
 
 export type Methods = typeof methods;

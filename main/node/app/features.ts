@@ -1,6 +1,7 @@
 import { modelsFeature } from '../capabilities/models/contribution.js';
 import { ocrFeature } from '../capabilities/ocr/contribution.js';
 import { prereviewFeature } from '../capabilities/prereview/contribution.js';
+import { translateFeature } from '../capabilities/translate/contribution.js';
 import type { FeatureContribution } from '../hub/feature.js';
 
 /**
@@ -8,4 +9,4 @@ import type { FeatureContribution } from '../hub/feature.js';
  * (docs/architecture.md, "Adding a capability"); the hub, the CLI and the model host take everything from here.
  * Plugins are not listed: they join at run time through the plugin manager.
  */
-export const features: readonly FeatureContribution[] = [modelsFeature, ocrFeature, prereviewFeature];
+export const features: readonly FeatureContribution[] = [modelsFeature, ocrFeature, prereviewFeature, translateFeature];

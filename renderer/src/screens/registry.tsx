@@ -14,13 +14,14 @@
  * (main/common/csp.ts).
  */
 import type { ComponentType, ReactNode } from 'react';
-import { ApiOutlined, AppstoreOutlined, AuditOutlined, ScanOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { ApiOutlined, AppstoreOutlined, AuditOutlined, ScanOutlined, TranslationOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { MessageKey } from '../i18n.js';
 import { CapabilitiesScreen } from './CapabilitiesScreen.js';
 import { JobsScreen } from './JobsScreen.js';
 import { OcrScreen } from './OcrScreen.js';
 import { PluginsScreen } from './PluginsScreen.js';
 import { PrereviewScreen } from './PrereviewScreen.js';
+import { TranslateScreen } from './TranslateScreen.js';
 
 /** What every screen gets from the shell. */
 export interface ScreenProps {
@@ -48,6 +49,7 @@ export interface ScreenDef {
 export const SCREENS: readonly ScreenDef[] = [
   { id: 'prereview', label: 'navPrereview', icon: <AuditOutlined />, component: PrereviewScreen, keepMounted: true, requires: ['prereview'] },
   { id: 'ocr', label: 'navOcr', icon: <ScanOutlined />, component: OcrScreen, keepMounted: true, requires: ['ocr'] },
+  { id: 'translate', label: 'navTranslate', icon: <TranslationOutlined />, component: TranslateScreen, keepMounted: true, requires: ['translate'] },
   { id: 'run', label: 'navRun', icon: <AppstoreOutlined />, component: CapabilitiesScreen },
   { id: 'plugins', label: 'navPlugins', icon: <ApiOutlined />, component: PluginsScreen },
   { id: 'jobs', label: 'navJobs', icon: <UnorderedListOutlined />, component: JobsScreen },

@@ -119,7 +119,7 @@ describe("the app's features", () => {
     expect(new Set(features.map((f) => f.id)).size).toBe(features.length);
     const { hostMethods } = await import('../../../main/common/contract/host-methods.js');
     const services = features.flatMap((f) => f.hostServices ?? []);
-    expect(services.map((s) => s.id)).toEqual(['ocr']);
-    expect(Object.keys(hostMethods).sort()).toEqual(['memory', 'ocr']);
+    expect(services.map((s) => s.id)).toEqual(['ocr', 'translate']);
+    expect(Object.keys(hostMethods).sort()).toEqual(['memory', 'ocr', 'translate.mt']);
   });
 });
