@@ -1,6 +1,9 @@
-// `npm run bench -- <suite> [options]`: the benchmarks. Suites: ocr, qa, mt.
+// `npm run bench -- <suite> [options]`: the benchmarks. Suites: ocr, tables, marks, pdf, qa, mt.
 const SUITES = {
   ocr: () => import('./ocr-bench.mjs'),
+  tables: () => import('./table-bench.mjs'),
+  marks: () => import('./marks-bench.mjs'),
+  pdf: () => import('./pdf-bench.mjs'),
   qa: () => import('./qa-bench.mjs'),
   mt: () => import('./mt-bench.mjs'),
 };
