@@ -39,6 +39,18 @@ const LABEL = line('申请人（签字）：', rect(120, 1200, 420, 1240));
 const label = { zh: '申请书', en: 'application form' };
 
 describe('seal and signature checks', () => {
+  it('pages read without mark detection (a PDF text layer) give warnings to check by eye, not failures', () => {
+    const checks = sealSignatureChecks('form', doc, [page([LABEL], undefined)], { needsSeal: true, needsSignature: true }, label);
+    expect(checks.map((c) => [c.id, c.status])).toEqual([
+      ['material.form.seal', 'warn'],
+      ['material.form.signature', 'warn'],
+    ]);
+    expect(checks[0]!.message).toMatch(/could not be checked/);
+    // The same page analysed for marks, with none found, is a finding.
+    const analysed = sealSignatureChecks('form', doc, [page([LABEL], { seals: [], ink: [] })], { needsSeal: true, needsSignature: true }, label);
+    expect(analysed.map((c) => c.status)).toEqual(['fail', 'fail']);
+  });
+
   it('the catalog fields are optional and default to false', () => {
     const material = { id: 'form', name: '申请书', nameEn: 'Application form', type: 'application_form', required: true };
     const c = parseCatalog({

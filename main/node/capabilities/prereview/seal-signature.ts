@@ -79,6 +79,20 @@ export function findSignatures(doc: AnalyzedDocument, pages: OcrPage[]): { field
 export function sealSignatureChecks(key: string, doc: AnalyzedDocument, pages: OcrPage[], needs: MarkNeeds, label: { zh: string; en: string }): Check[] {
   const checks: Check[] = [];
   const mine = pages.filter((p) => doc.pages.includes(p.page));
+  // Pages read without mark detection (a PDF's text layer, a caller that did not ask for marks) say nothing about
+  // seals or ink: that is a look for the clerk, not a missing seal or signature.
+  if (!mine.some((p) => p.marks)) {
+    const wanted = [needs.needsSeal && 'seal', needs.needsSignature && 'signature'].filter((w): w is string => !!w);
+    return wanted.map((w) => ({
+      id: `material.${key}.${w}`,
+      status: 'warn' as const,
+      message:
+        w === 'seal'
+          ? `${label.zh}的公章未能自动检查（无页面图像），请人工核对 The ${label.en}'s seal could not be checked (no page image) — check it by eye`
+          : `${label.zh}的签字未能自动检查（无页面图像），请人工核对 The ${label.en}'s signature could not be checked (no page image) — check it by eye`,
+      evidence: [doc.title],
+    }));
+  }
   if (needs.needsSeal) {
     const seals: Evidence[] = mine.flatMap((p) => (p.marks?.seals ?? []).map((s) => ({ file: doc.file, page: p.page, box: s.box, text: '公章 seal' })));
     checks.push(
