@@ -3,7 +3,7 @@ import type { OcrOutput, OcrPage } from '../../../common/contract/index.js';
 import { parseCommandArgs } from '../../hub/cli/args.js';
 import { UsageError, type Command } from '../../hub/cli/command.js';
 import { streamJob } from '../../hub/cli/job-stream.js';
-import { OUTPUT_FORMATS, writeOutputs, type OutputFormat } from './output/write-outputs.js';
+import { OUTPUT_FORMATS, type OutputFormat } from './output/formats.js';
 
 /** The documented line shape of `ic ocr --json` (docs/cli.md). */
 const pageLine = (p: OcrPage) => ({
@@ -59,6 +59,8 @@ export const ocr: Command = {
       const o = done.get(i);
       if (!o) continue;
       try {
+        // The writers (pdf-lib, exceljs, sharp) load only when files are written, not at every `ic` start.
+        const { writeOutputs } = await import('./output/write-outputs.js');
         const written = await writeOutputs(formats as OutputFormat[], file, o, outDir, taken);
         for (const w of written) out.info(`wrote ${w}`);
       } catch (err) {

@@ -6,8 +6,9 @@ import { searchablePdf } from './searchable-pdf.js';
 import { pageTables, type PageTables } from './tables/page-tables.js';
 import { tablesWorkbook } from './xlsx.js';
 
-export const OUTPUT_FORMATS = ['txt', 'json', 'pdf', 'xlsx'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+import type { OutputFormat } from './formats.js';
+
+export { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 
 /** Plain text: each page's lines in reading order, pages separated by a form feed (as pdftotext does). */
 export const plainText = (o: OcrOutput): string => o.pages.map((p) => `${p.text}\n`).join('\f');
