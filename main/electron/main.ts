@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { toErrorPayload, type ErrorPayload } from '../common/contract/index.js';
 import { consoleDir } from '../node/config/app-paths.js';
 import { APP_NAME } from '../node/config/data-dir.js';
@@ -13,6 +13,8 @@ import { CONSOLE_INDEX_URL, registerAppScheme, registerConsoleProtocol } from '.
 import { isConsoleFrame, registerIpc } from './ipc-bridge.js';
 import { guardSession, installNavigationGuard } from './navigation-guard.js';
 import { mainWindowOptions } from './window-options.js';
+import { electronKeyProviders } from './safe-storage-key.js';
+import { restrictUmask } from '../node/config/permissions.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** dist/main/electron/main.js -> dist/main/preload/preload.cjs */
@@ -65,7 +67,7 @@ function createMainWindow(): BrowserWindow {
 }
 
 async function onReady(): Promise<void> {
-  hub = createHub();
+  hub = createHub({ keyProviders: electronKeyProviders(safeStorage, process.env.IC_DATA_DIR ?? app.getPath('userData')) });
   registerConsoleProtocol(protocol, consoleDir());
   disposeIpc = registerIpc(ipcMain, hub, isConsoleFrame);
   mainWindow = createMainWindow();
@@ -74,6 +76,7 @@ async function onReady(): Promise<void> {
 
 function start(): void {
   // Everything below must happen before `ready`.
+  restrictUmask();
   app.enableSandbox();
   registerAppScheme(protocol);
   process.env.IC_DATA_DIR ??= app.getPath('userData');

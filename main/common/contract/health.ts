@@ -7,5 +7,7 @@ export const Health = z.object({
   dataDir: z.string(),
   schemaVersion: z.number().int(),
   capabilities: z.number().int(),
+  /** Where the data key is kept: electron-safeStorage, os-keychain or key-file. */
+  keyProvider: z.string().optional(),
 });
 export type Health = z.infer<typeof Health>;

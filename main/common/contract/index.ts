@@ -10,3 +10,5 @@ export * from './ocr.js';
 export * from './prereview.js';
 export * from './methods.js';
 export * from './transport.js';
+export * from './settings.js';
+export * from './audit.js';

@@ -5,6 +5,8 @@ import { Job, JobDetail, JobRef, ListJobsParams, RunParams, RunResult, StartJobP
 import { ModelInfo, ModelsExportParams, ModelsImportParams, ModelsVerifyParams, VerifyResult } from './models.js';
 import { PluginInfo, PluginRef, RejectedPlugin } from './plugins.js';
 import { PrereviewServices } from './prereview.js';
+import { PurgeParams, PurgeResult, SettingsPatch, SettingsView } from './settings.js';
+import { AuditListParams, AuditRecord, AuditVerifyResult } from './audit.js';
 
 /**
  * Every method the hub answers, with its params and result schema. The same table serves Electron IPC
@@ -27,6 +29,32 @@ export const methods = {
     params: JobRef,
     result: Job,
     summary: 'Resume an interrupted or cancelled job: only items without a result run again.',
+  },
+  'jobs.delete': {
+    params: JobRef,
+    result: z.object({ deleted: z.boolean() }),
+    summary: 'Delete a job with its inputs, results and kept scans (not while it runs); the space is reclaimed.',
+  },
+  'jobs.purge': {
+    params: PurgeParams,
+    result: PurgeResult,
+    summary: 'Delete every job (not running) created more than N days ago, with its items and kept scans.',
+  },
+  'settings.get': {
+    params: z.object({}).default({}),
+    result: SettingsView,
+    summary: 'Operator settings (operator name, retention, keep scans) and how stored data is protected.',
+  },
+  'settings.set': { params: SettingsPatch, result: SettingsView, summary: 'Change operator settings; recorded in the audit trail.' },
+  'audit.list': {
+    params: AuditListParams,
+    result: z.array(AuditRecord),
+    summary: 'Audit trail entries, newest first (personal data masked).',
+  },
+  'audit.verify': {
+    params: z.object({}).default({}),
+    result: AuditVerifyResult,
+    summary: "Re-check the audit trail's hash chain in the database: changed, removed or reordered entries.",
   },
   'plugins.list': {
     params: z.object({}).default({}),

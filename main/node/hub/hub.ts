@@ -9,6 +9,7 @@ import { fetchCapability } from '../models/fetch/fetch-capability.js';
 import type { PackStore } from '../models/pack-store.js';
 import { PluginManager } from '../plugins/plugin-manager.js';
 import { pluginsMethods } from '../plugins/plugins-methods.js';
+import { appReadableDirs } from '../plugins/plugin-sandbox.js';
 import { openStores, type Stores } from '../store/database.js';
 import { Api } from './api.js';
 import { CapabilityRegistry } from './capability-registry.js';
@@ -22,6 +23,17 @@ import { prereviewMethods } from '../capabilities/prereview/prereview-methods.js
 import { maskText } from '../capabilities/prereview/mask.js';
 import { HubLog } from '../log/hub-log.js';
 import { jobsMethods } from './jobs-methods.js';
+import { restrictUmask } from '../config/permissions.js';
+import { defaultKeyProviders } from '../store/crypto/default-providers.js';
+import { openDataKey } from '../store/crypto/data-key.js';
+import { FieldCipher } from '../store/crypto/field-cipher.js';
+import type { KeyProvider } from '../store/crypto/key-provider.js';
+import type { StorageInfo } from '../../common/contract/index.js';
+import { AuditRecorder } from './audit-recorder.js';
+import { JobRetention } from './job-retention.js';
+import { operatorOf } from './operator.js';
+import { auditMethods, settingsMethods } from './settings-methods.js';
+import { packsForEngine } from './packs-for-engine.js';
 
 export interface HubOptions {
   /** Defaults to resolveDataDir() (IC_DATA_DIR or the platform's app-data folder). */
@@ -31,6 +43,8 @@ export interface HubOptions {
   /** The model manifest (tests); defaults to the app's models/manifest.json. */
   catalogFile?: string;
   onHostStderr?: (chunk: string) => void;
+  /** Where the data key is kept, strongest first (Electron passes safeStorage first); default: keychain, key file. */
+  keyProviders?: KeyProvider[];
 }
 
 export interface Hub {
@@ -42,6 +56,9 @@ export interface Hub {
   plugins: PluginManager;
   models: PackStore;
   log: HubLog;
+  audit: AuditRecorder;
+  retention: JobRetention;
+  storage: StorageInfo;
   /** The inference process (OCR now); its pid is what benchmarks measure. */
   modelHost: HostProcess;
   stores: Stores;
@@ -53,8 +70,11 @@ export interface Hub {
 
 /** The hub core: plain Node, no Electron. Every door (IPC, loopback server, CLI) talks to one of these. */
 export function createHub(options: HubOptions = {}): Hub {
+  restrictUmask();
   const layout = ensureDataLayout(options.dataDir ?? resolveDataDir());
-  const stores = openStores(layout.db);
+  const dataKey = openDataKey(layout.root, options.keyProviders ?? defaultKeyProviders(layout.root));
+  const stores = openStores(layout.db, { cipher: new FieldCipher(dataKey.key) });
+  dataKey.key.fill(0); // the cipher holds its own copy
   const interruptedAtStart = stores.jobs.markInterrupted();
   const events = new HubEvents();
   const log = new HubLog(layout.logs, maskText);
@@ -78,7 +98,7 @@ export function createHub(options: HubOptions = {}): Hub {
     registry,
     state: stores.pluginState,
     hostEntry: path.join(appRoot, 'dist', 'main', 'node', 'plugins', 'plugin-host-entry.js'),
-    readable: [appRoot],
+    readable: appReadableDirs(appRoot),
     onHostStderr,
   });
   plugins.discover();
@@ -92,6 +112,38 @@ export function createHub(options: HubOptions = {}): Hub {
     registry.register(prereviewCapability(modelHost));
   }
 
+  const operator = () => operatorOf(stores.settings);
+  const audit = new AuditRecorder({
+    audit: stores.audit,
+    events,
+    detail: (id) => jobs.detail(id),
+    operator,
+    mask: maskText,
+    packsFor: (capability, engine) => packsForEngine(models, capability, engine),
+    onError: (err) => log.write('error', `audit entry not written: ${(err as Error).message}`),
+  });
+  const retention = new JobRetention({
+    db: stores.db,
+    jobs: stores.jobs,
+    settings: stores.settings,
+    isActive: (id) => jobs.isActive(id),
+    record: (action, details) => audit.action(action, details),
+  });
+  try {
+    retention.schedule();
+  } catch (err) {
+    log.write('error', `retention purge failed: ${(err as Error).message}`);
+  }
+  const storage: StorageInfo = {
+    encryption: 'aes-256-gcm',
+    keyProvider: dataKey.provider.kind,
+    keyWhere: dataKey.provider.where,
+    keySkipped: dataKey.skipped,
+    get operator() {
+      return operator();
+    },
+  };
+
   const api = new Api();
   api.provide({
     health: () => ({
@@ -101,9 +153,12 @@ export function createHub(options: HubOptions = {}): Hub {
       dataDir: layout.root,
       schemaVersion: stores.schemaVersion,
       capabilities: registry.list().length,
+      keyProvider: dataKey.provider.kind,
     }),
   });
-  api.provide(jobsMethods(jobs, stores.jobs, registry));
+  api.provide(settingsMethods({ settings: stores.settings, storage: () => ({ ...storage }), retention, record: (a, d) => audit.action(a, d) }));
+  api.provide(auditMethods(stores.audit));
+  api.provide(jobsMethods(jobs, stores.jobs, registry, retention));
   api.provide(pluginsMethods(plugins));
   api.provide(modelsMethods(models));
   api.provide(prereviewMethods());
@@ -124,6 +179,9 @@ export function createHub(options: HubOptions = {}): Hub {
     plugins,
     models,
     log,
+    audit,
+    retention,
+    storage,
     modelHost,
     stores,
     layout,
@@ -131,7 +189,9 @@ export function createHub(options: HubOptions = {}): Hub {
     async close() {
       if (closed) return;
       closed = true;
+      retention.stop();
       await jobs.stopAll();
+      await audit.close();
       await plugins.dispose();
       await modelHost.dispose();
       stores.close();

@@ -103,6 +103,10 @@ export class JobRunner {
     return queued;
   }
 
+  isActive(id: string): boolean {
+    return this.active.has(id);
+  }
+
   /** Aborts every running job (shutdown); they stay resumable. */
   async stopAll(): Promise<void> {
     const all = [...this.active.values()];

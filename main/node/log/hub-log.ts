@@ -21,7 +21,7 @@ export class HubLog {
     const line = `${new Date().toISOString()} ${level.padEnd(5)} ${this.redact(message).replace(/\s*\n\s*/g, ' | ')}\n`;
     try {
       if ((fs.statSync(this.file, { throwIfNoEntry: false })?.size ?? 0) > MAX_BYTES) fs.renameSync(this.file, this.file + '.1');
-      fs.appendFileSync(this.file, line);
+      fs.appendFileSync(this.file, line, { mode: 0o600 });
     } catch {
       // A log that cannot be written must never stop the work it describes.
     }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
 /**
  * Node flags that confine a plugin host: Node's permission model denies file writes, child processes, worker
  * threads and native addons; file reads are allowed only in the app's code and the plugin's own folder.
@@ -9,4 +12,19 @@ export function sandboxExecArgv(readable: string[]): string[] {
   const flags = ['--experimental-permission', ...readable.map((d) => `--allow-fs-read=${d}/*`)];
   if (process.allowedNodeEnvironmentFlags.has('--disable-warning')) flags.push('--disable-warning=ExperimentalWarning');
   return flags;
+}
+
+/**
+ * What a plugin host must read of the app: its code and node_modules. node_modules may be a link to a folder
+ * elsewhere (git worktrees, some package managers); the permission model checks real paths, so that one is added.
+ */
+export function appReadableDirs(appRoot: string): string[] {
+  const dirs = [appRoot];
+  try {
+    const real = fs.realpathSync(path.join(appRoot, 'node_modules'));
+    if (!real.startsWith(appRoot + path.sep)) dirs.push(real);
+  } catch {
+    // no node_modules (a packaged app keeps them inside app.asar, under appRoot)
+  }
+  return dirs;
 }

@@ -13,13 +13,15 @@ const h = vi.hoisted(() => {
     envAtCreate: undefined as string | undefined,
     windows: [] as unknown[],
     electron: {} as Record<string, unknown>,
+    hubOptions: undefined as { keyProviders?: { kind: string }[] } | undefined,
   };
   return state;
 });
 
 vi.mock('electron', () => h.electron);
 vi.mock('../../../main/node/hub/hub.js', () => ({
-  createHub: () => {
+  createHub: (o: { keyProviders?: { kind: string }[] }) => {
+    h.hubOptions = o;
     h.envAtCreate = process.env.IC_DATA_DIR;
     h.order.push('createHub');
     return h.createHubImpl();
@@ -68,6 +70,12 @@ function makeElectron() {
     },
     session: { defaultSession },
     webContents: { getAllWebContents: () => [] },
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => true),
+      getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+      encryptString: vi.fn((s: string) => Buffer.from('sealed:' + s)),
+      decryptString: vi.fn((b: Buffer) => b.toString().slice('sealed:'.length)),
+    },
   };
 }
 
@@ -135,6 +143,12 @@ describe('main process lifecycle', () => {
     expect(el().ipcMain.handle).toHaveBeenCalledWith(IPC_CALL, expect.any(Function));
     expect(el().protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(el().session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+  });
+
+  it("keeps the data key with Electron's safeStorage first, then the OS keychain, then the key file", async () => {
+    await boot();
+    await ready();
+    expect(h.hubOptions?.keyProviders?.map((p) => p.kind)).toEqual(['electron-safeStorage', 'os-keychain', 'key-file']);
   });
 
   it('points the hub at userData unless IC_DATA_DIR is set', async () => {

@@ -1,7 +1,9 @@
 import type { Command } from '../command.js';
 import { call } from './call.js';
 import { capabilitiesList } from './capabilities.js';
-import { jobsCancel, jobsList, jobsResume, jobsShow } from './jobs.js';
+import { jobsCancel, jobsDelete, jobsList, jobsPurge, jobsResume, jobsShow } from './jobs.js';
+import { auditExport, auditList, auditVerify } from './audit.js';
+import { health, settingsSet, settingsShow } from './settings.js';
 import { modelsList, modelsPrepare, modelsVerify } from './models.js';
 import { modelsExport, modelsImport } from './models-archive.js';
 import { modelsFetch } from './models-fetch.js';
@@ -24,6 +26,14 @@ export const commands: Command[] = [
   jobsShow,
   jobsResume,
   jobsCancel,
+  jobsDelete,
+  jobsPurge,
+  auditList,
+  auditExport,
+  auditVerify,
+  settingsShow,
+  settingsSet,
+  health,
   modelsList,
   modelsVerify,
   modelsPrepare,
