@@ -17,6 +17,14 @@ export interface AuditRecorderOptions {
   onError?(err: unknown): void;
 }
 
+/** Masks every string in a JSON value (masking the serialised text could break its quotes and braces). */
+function maskLeaves(v: unknown, mask: (s: string) => string, depth = 0): unknown {
+  if (typeof v === 'string') return mask(v);
+  if (depth > 32 || !v || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map((x) => maskLeaves(x, mask, depth + 1));
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, maskLeaves(x, mask, depth + 1)]));
+}
+
 const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
 
 /** The verdict of a job: the capability's own (e.g. pre-review "needs_review") or how the job ended. */
@@ -48,7 +56,7 @@ export class AuditRecorder {
 
   /** An administrative action (delete, purge, settings, plugin switch). */
   action(action: string, details: Record<string, unknown> = {}): void {
-    const masked = JSON.parse(this.o.mask(JSON.stringify(details))) as Record<string, unknown>;
+    const masked = maskLeaves(details, this.o.mask) as Record<string, unknown>;
     this.o.audit.append({ operator: this.o.operator(), action, ...(Object.keys(masked).length ? { details: masked } : {}) });
   }
 

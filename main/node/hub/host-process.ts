@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { HubError, type ErrorPayload, type Progress } from '../../common/contract/index.js';
 import type { FromHost, ToHost } from './host-protocol.js';
+import { LineSplitter } from '../log/line-splitter.js';
 
 export interface HostProcessOptions {
   /** Shown in errors, e.g. 'plugin "pii-mask"'. */
@@ -105,7 +106,10 @@ export class HostProcess {
       serialization: 'advanced',
     });
     child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => (this.opts.onStderr ?? ((c) => process.stderr.write(c)))(chunk));
+    // Whole lines only: the receiver masks personal data, which needs a number whole, not split across chunks.
+    const lines = new LineSplitter((text) => (this.opts.onStderr ?? ((c) => process.stderr.write(c)))(text));
+    child.stderr?.on('data', (chunk: string) => lines.push(chunk));
+    child.stderr?.on('end', () => lines.flush());
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         child.kill('SIGKILL');

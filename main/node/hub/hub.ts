@@ -87,9 +87,12 @@ export function createHub(options: HubOptions = {}): Hub {
     if (e.type === 'job.item' && e.item.error) log.write('warn', `job ${e.jobId} item ${e.item.index + 1}: ${e.item.error.message}`);
   });
   // Host processes' stderr (plugins' api.log, engine warnings) goes to the log, masked, as well as to the caller.
+  // Host processes deliver whole lines (HostProcess splits on newlines), so a number is never masked in halves.
+  // The copy shown on the terminal is masked too: terminals get captured into files.
   const onHostStderr = (chunk: string) => {
-    log.write('warn', chunk.trim());
-    (options.onHostStderr ?? ((c: string) => process.stderr.write(c)))(chunk);
+    const masked = maskText(chunk);
+    log.write('warn', masked.trim());
+    (options.onHostStderr ?? ((c: string) => process.stderr.write(c)))(masked);
   };
   const registry = new CapabilityRegistry();
   const jobs = new JobRunner(stores.jobs, registry, events);

@@ -18,7 +18,13 @@ export class HubLog {
   }
 
   write(level: 'info' | 'warn' | 'error', message: string): void {
-    const line = `${new Date().toISOString()} ${level.padEnd(5)} ${this.redact(message).replace(/\s*\n\s*/g, ' | ')}\n`;
+    // Lines joined with split/trim: a /\s*\n\s*/ pattern backtracks quadratically on long runs of spaces.
+    const oneLine = this.redact(message)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join(' | ');
+    const line = `${new Date().toISOString()} ${level.padEnd(5)} ${oneLine}\n`;
     try {
       if ((fs.statSync(this.file, { throwIfNoEntry: false })?.size ?? 0) > MAX_BYTES) fs.renameSync(this.file, this.file + '.1');
       fs.appendFileSync(this.file, line, { mode: 0o600 });
