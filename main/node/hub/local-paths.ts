@@ -1,4 +1,4 @@
-import { HubError } from '../../common/contract/index.js';
+import { HubError, isMethodName } from '../../common/contract/index.js';
 
 /**
  * Paths on this machine may be named only by the user at the machine: on the command line, or (in the desktop app)
@@ -8,6 +8,7 @@ import { HubError } from '../../common/contract/index.js';
  * capability input and the paths of models.import / models.export.
  */
 export function refuseLocalPaths(method: string, params: unknown, door: string, picked: (p: string) => boolean = () => false): void {
+  if (!isMethodName(method)) return; // the dispatcher answers NOT_FOUND
   const found: string[] = [];
   const walk = (v: unknown, depth: number) => {
     if (found.length || depth > 64 || !v || typeof v !== 'object') return;
