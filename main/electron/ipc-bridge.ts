@@ -32,7 +32,7 @@ export interface InvokeEventLike {
 
 /** The part of ipcMain we use (Electron's IpcMain satisfies it). */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: InvokeEventLike, ...args: any[]) => unknown): void;
+  handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => unknown): void;
   removeHandler(channel: string): void;
 }
 

@@ -8,7 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } f
 import { toErrorPayload, type ErrorPayload } from '../common/contract/index.js';
 import { consoleDir } from '../node/config/app-paths.js';
 import { APP_NAME } from '../node/config/data-dir.js';
-import { createHub, type Hub } from '../node/hub/hub.js';
+import { createApp, type App } from '../node/app/app.js';
 import { CONSOLE_INDEX_URL, registerAppScheme, registerConsoleProtocol } from './app-protocol.js';
 import { isConsoleFrame, registerIpc } from './ipc-bridge.js';
 import { guardSession, installNavigationGuard } from './navigation-guard.js';
@@ -20,7 +20,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** dist/main/electron/main.js -> dist/main/preload/preload.cjs */
 export const PRELOAD_PATH = path.join(here, '..', 'preload', 'preload.cjs');
 
-let hub: Hub | undefined;
+let hub: App | undefined;
 let mainWindow: BrowserWindow | null = null;
 let disposeIpc: (() => void) | undefined;
 let shuttingDown: Promise<void> | undefined;
@@ -67,7 +67,7 @@ function createMainWindow(): BrowserWindow {
 }
 
 async function onReady(): Promise<void> {
-  hub = createHub({ keyProviders: electronKeyProviders(safeStorage, process.env.IC_DATA_DIR ?? app.getPath('userData')) });
+  hub = createApp({ keyProviders: electronKeyProviders(safeStorage, process.env.IC_DATA_DIR ?? app.getPath('userData')) });
   registerConsoleProtocol(protocol, consoleDir());
   disposeIpc = registerIpc(ipcMain, hub, isConsoleFrame);
   mainWindow = createMainWindow();

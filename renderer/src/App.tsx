@@ -1,56 +1,54 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ErrorPayload } from '../../main/common/contract/errors.js';
+import { useCallback, useEffect, useState } from 'react';
+import { StyleProvider } from '@ant-design/cssinjs';
+import { ConfigProvider, Layout, Menu, Tooltip, type MenuProps } from 'antd';
+import type { Locale } from 'antd/es/locale/index.js';
+import enUSModule from 'antd/es/locale/en_US.js';
+import zhCNModule from 'antd/es/locale/zh_CN.js';
 import type { Health } from '../../main/common/contract/health.js';
-import { toCallError } from './api/client.js';
 import { useClient, useConnection } from './client-context.js';
 import { ErrorBox } from './components/ErrorBox.js';
-import { L } from './i18n.js';
-import { CapabilitiesScreen } from './screens/CapabilitiesScreen.js';
-import { JobsScreen } from './screens/JobsScreen.js';
-import { OcrScreen } from './screens/OcrScreen.js';
-import { PluginsScreen } from './screens/PluginsScreen.js';
-import { PrereviewScreen } from './screens/PrereviewScreen.js';
-
-type Screen = 'prereview' | 'ocr' | 'run' | 'plugins' | 'jobs';
-interface Route {
-  screen: Screen;
-  jobId: string | null;
-}
-
-const SCREENS: { id: Screen; label: string }[] = [
-  { id: 'prereview', label: L.navPrereview },
-  { id: 'ocr', label: L.navOcr },
-  { id: 'run', label: L.navRun },
-  { id: 'plugins', label: L.navPlugins },
-  { id: 'jobs', label: L.navJobs },
-];
+import { currentLang, L, setLang, type Lang } from './i18n.js';
+import { SCREENS } from './screens/registry.js';
+import { HeaderBar } from './shell/HeaderBar.js';
+import { hashOf, parseHash, type Route } from './shell/routes.js';
+import { useFeatures } from './use-features.js';
+import { useLoad } from './use-load.js';
+import './App.css';
 
 /**
- * Routes live in the hash (#/prereview, #/ocr, #/run, #/plugins, #/jobs/<id>) so they work under app:// and the
- * loopback server alike. Pre-review, the clerk's main job, is the first screen.
+ * antd 6 in zero-runtime mode: its styles come from antd/dist/antd.css (bundled as a file, see main.tsx), so no
+ * <style> is injected at run time — the console's CSP allows styles from 'self' only. The static CSS is built for
+ * unhashed class names and this CSS-variable scope.
  */
-function parseHash(hash: string): Route {
-  const [screen, id] = hash.replace(/^#\/?/, '').split('/');
-  if (screen === 'jobs') return { screen: 'jobs', jobId: id ? decodeURIComponent(id) : null };
-  if (screen === 'ocr' || screen === 'run' || screen === 'plugins') return { screen, jobId: null };
-  return { screen: 'prereview', jobId: null };
-}
+/** The locale modules are ESM in the bundle but typed as CommonJS under NodeNext: take the default either way. */
+const localeOf = (m: unknown): Locale => ((m as { default?: Locale }).default ?? m) as Locale;
+const LOCALES: Record<Lang, Locale> = { 'zh-CN': localeOf(zhCNModule), en: localeOf(enUSModule) };
 
-function hashOf(r: Route): string {
-  return r.screen === 'jobs' && r.jobId ? `#/jobs/${encodeURIComponent(r.jobId)}` : `#/${r.screen}`;
-}
+const THEME = { zeroRuntime: true, hashed: false, cssVar: { key: 'css-var-_R_0_' } } as const;
+/**
+ * Even in zero-runtime mode antd writes its CSS variables (the same ones antd.css carries) into <style> elements,
+ * which the CSP blocks and reports. They go to this node, never attached to the document, so nothing inline is
+ * ever applied or reported (antd.css styles the page).
+ */
+const DETACHED_STYLES = document.createElement('div');
 
+/** The shell: header, the menu built from the screen registry, and the current screen. It names no screen. */
 export function App() {
   const client = useClient();
   const connection = useConnection();
+  const [lang, setLangState] = useState<Lang>(currentLang);
   const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
-  const [health, setHealth] = useState<Health | null>(null);
-  const [healthError, setHealthError] = useState<ErrorPayload | null>(null);
-  // Pre-review and OCR keep their files and results while the clerk looks at another screen: once opened, they
-  // stay mounted (hidden).
-  const [kept, setKept] = useState<ReadonlySet<Screen>>(() => new Set([route.screen]));
-  if (!kept.has(route.screen) && (route.screen === 'prereview' || route.screen === 'ocr')) setKept(new Set([...kept, route.screen]));
-  const tabRefs = useRef<Partial<Record<Screen, HTMLButtonElement | null>>>({});
+  // Screens marked keepMounted stay mounted (hidden) once opened.
+  const [kept, setKept] = useState<ReadonlySet<string>>(() => new Set([route.screen]));
+  if (!kept.has(route.screen) && SCREENS.some((s) => s.id === route.screen && s.keepMounted)) setKept(new Set([...kept, route.screen]));
+
+  const health = useLoad<Health>((c) => c.call('health'), [], {
+    // Without the token nothing will work until the tokened URL is opened again: stop retrying the event stream.
+    onError: (e) => {
+      if (e.code === 'UNAUTHORIZED') client.close();
+    },
+  });
+  const features = useFeatures();
 
   useEffect(() => {
     const onHash = () => setRoute(parseHash(window.location.hash));
@@ -58,126 +56,85 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  const navigate = useCallback((r: Route) => {
+  const navigate = useCallback((screen: string, param: string | null = null) => {
+    const r = { screen, param };
     const h = hashOf(r);
     if (window.location.hash !== h) window.location.hash = h;
     setRoute(r);
   }, []);
+  const openJob = useCallback((id: string) => navigate('jobs', id), [navigate]);
 
-  const openJob = useCallback((id: string) => navigate({ screen: 'jobs', jobId: id }), [navigate]);
-
-  const loadHealth = useCallback(() => {
-    client.call('health').then(
-      (h) => {
-        setHealth(h);
-        setHealthError(null);
-      },
-      (err) => {
-        const e = toCallError(err);
-        setHealthError(e.toPayload());
-        // Without the token nothing will work until the tokened URL is opened again: stop retrying the event stream.
-        if (e.code === 'UNAUTHORIZED') client.close();
-      },
-    );
-  }, [client]);
-  useEffect(loadHealth, [loadHealth]);
-
-  function onTabKey(e: KeyboardEvent<HTMLButtonElement>, i: number): void {
-    const keys: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
-    let next: number | undefined;
-    if (e.key in keys) next = (i + (keys[e.key] ?? 0) + SCREENS.length) % SCREENS.length;
-    else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = SCREENS.length - 1;
-    if (next === undefined) return;
-    e.preventDefault();
-    const s = SCREENS[next]!;
-    navigate({ screen: s.id, jobId: null });
-    tabRefs.current[s.id]?.focus();
+  function changeLang(next: Lang): void {
+    setLang(next);
+    setLangState(next);
   }
 
-  const electron = client.transport === 'electron';
+  const items: MenuProps['items'] = SCREENS.map((s) => {
+    const reason = s.requires?.map((c) => features.unavailable.get(c)).find((r) => r !== undefined);
+    const label = L[s.label];
+    return {
+      key: s.id,
+      icon: s.icon,
+      className: reason ? 'nav-unavailable' : undefined,
+      label: reason ? (
+        <Tooltip title={`${L.unavailableBecause}: ${reason}`} placement="right">
+          <span data-unavailable="true">{label}</span>
+        </Tooltip>
+      ) : (
+        label
+      ),
+      'data-testid': `nav-${s.id}`,
+      'aria-current': route.screen === s.id ? 'page' : undefined,
+    } as NonNullable<MenuProps['items']>[number];
+  });
+
+  const unauthorized = health.error?.code === 'UNAUTHORIZED';
   return (
-    <div className="app">
-      <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
-        跳到内容 Skip to content
-      </button>
-      <header className="app-header">
-        <div className="brand">
-          <span className="logo" aria-hidden="true">
-            智
-          </span>
-          <h1 className="app-title" data-testid="app-title">
-            {L.appName} <span className="app-title-en">{L.appNameEn}</span>
-          </h1>
-        </div>
-        <div className="header-meta">
-          {health && (
-            <span className="muted small" data-testid="app-version" title={`数据目录 Data folder: ${health.dataDir}`}>
-              v{health.version}
-            </span>
-          )}
-          {!electron && (
-            <span className={`conn conn-${connection}`} data-testid="conn-status" title="任务事件 Job events">
-              <span className="dot" aria-hidden="true" />
-              {L.events[connection]}
-            </span>
-          )}
-          <span className={`badge mode ${electron ? 'mode-electron' : 'mode-browser'}`} data-testid="runtime-mode" data-mode={client.transport}>
-            {electron ? L.electron : L.browser}
-          </span>
-        </div>
-      </header>
-      <nav className="sidebar" aria-label="主导航 Main navigation">
-        <div role="tablist" aria-orientation="vertical" className="tabs">
-          {SCREENS.map((s, i) => (
-            <button
-              key={s.id}
-              ref={(el) => {
-                tabRefs.current[s.id] = el;
-              }}
-              type="button"
-              role="tab"
-              id={`tab-${s.id}`}
-              aria-selected={route.screen === s.id}
-              aria-controls="main"
-              tabIndex={route.screen === s.id ? 0 : -1}
-              className={`tab ${route.screen === s.id ? 'tab-on' : ''}`}
-              onClick={() => navigate({ screen: s.id, jobId: null })}
-              onKeyDown={(e) => onTabKey(e, i)}
-              data-testid={`nav-${s.id}`}
-            >
-              {s.label}
-            </button>
-          ))}
-        </div>
-        <p className="sidebar-foot muted small">离线运行 · 数据不出本机 Offline · nothing leaves this computer</p>
-      </nav>
-      <main id="main" className="main" role="tabpanel" aria-labelledby={`tab-${route.screen}`} tabIndex={-1}>
-        {healthError?.code === 'UNAUTHORIZED' ? (
-          <div className="panel" data-testid="auth-error">
-            <ErrorBox error={{ code: 'UNAUTHORIZED', message: L.unauthorized }} testId="auth-error-box" />
-          </div>
-        ) : (
-          <>
-            {healthError && <ErrorBox error={healthError} testId="health-error" onRetry={loadHealth} />}
-            {kept.has('prereview') && (
-              <div hidden={route.screen !== 'prereview'} className="screen-host">
-                <PrereviewScreen onOpenJob={openJob} />
-              </div>
-            )}
-            {kept.has('ocr') && (
-              <div hidden={route.screen !== 'ocr'} className="screen-host">
-                <OcrScreen onOpenJob={openJob} />
-              </div>
-            )}
-            {route.screen === 'run' && <CapabilitiesScreen onOpenJob={openJob} />}
-            {route.screen === 'plugins' && <PluginsScreen />}
-            {route.screen === 'jobs' && (
-              <JobsScreen selectedId={route.jobId} onSelect={(id) => navigate({ screen: 'jobs', jobId: id })} />
-            )}
-          </>
-        )}
-      </main>
-    </div>
+    <StyleProvider container={DETACHED_STYLES}>
+      <ConfigProvider theme={THEME} locale={LOCALES[lang]}>
+        <Layout className="app">
+          <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
+            {L.skipToContent}
+          </button>
+          <Layout.Header className="app-header">
+            <HeaderBar health={health.data} transport={client.transport} connection={connection} lang={lang} onLang={changeLang} />
+          </Layout.Header>
+          <Layout className="app-body">
+            <Layout.Sider className="sidebar" width={208} theme="light" breakpoint="lg" collapsedWidth={64}>
+              <nav aria-label={L.mainNav}>
+                <Menu mode="inline" selectedKeys={[route.screen]} items={items} onClick={(e) => navigate(e.key)} data-testid="main-nav" />
+              </nav>
+              <p className="sidebar-foot">{L.offlineFoot}</p>
+            </Layout.Sider>
+            <Layout.Content id="main" className="main" tabIndex={-1}>
+              {unauthorized ? (
+                <div className="panel" data-testid="auth-error">
+                  <ErrorBox error={{ code: 'UNAUTHORIZED', message: L.unauthorized }} testId="auth-error-box" />
+                </div>
+              ) : (
+                <>
+                  {health.error && <ErrorBox error={health.error} testId="health-error" onRetry={health.reload} />}
+                  {SCREENS.map((s) => {
+                    const on = route.screen === s.id;
+                    if (!on && !(s.keepMounted && kept.has(s.id))) return null;
+                    const Screen = s.component;
+                    const screen = <Screen param={on ? route.param : null} navigate={navigate} openJob={openJob} />;
+                    return s.keepMounted ? (
+                      <div key={s.id} hidden={!on} className="screen-host">
+                        {screen}
+                      </div>
+                    ) : (
+                      <div key={s.id} className="screen-host">
+                        {screen}
+                      </div>
+                    );
+                  })}
+                </>
+              )}
+            </Layout.Content>
+          </Layout>
+        </Layout>
+      </ConfigProvider>
+    </StyleProvider>
   );
 }

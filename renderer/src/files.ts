@@ -3,10 +3,12 @@
  * browser can preview. Pure except readBase64 (FileReader), so the limits are unit-tested.
  */
 
-/** The contract caps a FileSource's base64 at 200 MiB, i.e. 150 MiB of file. */
-export const MAX_FILE_BYTES = 150 * 1024 * 1024;
-/** PrereviewInput takes at most 50 files. */
-export const MAX_FILES = 50;
+import { MAX_FILE_BYTES, MAX_PREREVIEW_FILES } from '../../main/common/contract/constants.js';
+import { t } from './i18n.js';
+
+/** The contract's one file-size limit and pre-review's file count, re-exported for the screens. */
+export { MAX_FILE_BYTES };
+export const MAX_FILES = MAX_PREREVIEW_FILES;
 /** All files of one pre-review travel in one request; keep the whole of it within one file's limit. */
 export const MAX_TOTAL_BYTES = MAX_FILE_BYTES;
 
@@ -47,21 +49,15 @@ export function screenFiles<F extends FileLike>(
   let total = current.reduce((n, f) => n + f.size, 0);
   for (const f of incoming) {
     if (f.size > MAX_FILE_BYTES) {
-      refused.push({
-        name: f.name,
-        reason: `文件过大（${formatBytes(f.size)}），单个文件不能超过 ${formatBytes(MAX_FILE_BYTES)}。请压缩或拆分后再试。 Too large (${formatBytes(f.size)}): files over ${formatBytes(MAX_FILE_BYTES)} are refused. Compress or split it.`,
-      });
+      refused.push({ name: f.name, reason: t('refusedTooLarge', { size: formatBytes(f.size), max: formatBytes(MAX_FILE_BYTES) }) });
     } else if (f.size === 0) {
-      refused.push({ name: f.name, reason: '文件为空 The file is empty.' });
+      refused.push({ name: f.name, reason: t('refusedEmpty') });
     } else if ([...current, ...accepted].some((c) => c.name === f.name && c.size === f.size)) {
-      refused.push({ name: f.name, reason: '已添加 Already added.' });
+      refused.push({ name: f.name, reason: t('refusedDuplicate') });
     } else if (count >= maxFiles) {
-      refused.push({ name: f.name, reason: `最多 ${maxFiles} 个文件 At most ${maxFiles} files.` });
+      refused.push({ name: f.name, reason: t('refusedTooMany', { n: maxFiles }) });
     } else if (opts.maxTotal !== undefined && total + f.size > opts.maxTotal) {
-      refused.push({
-        name: f.name,
-        reason: `所有文件合计不能超过 ${formatBytes(opts.maxTotal)} Together the files may not exceed ${formatBytes(opts.maxTotal)}.`,
-      });
+      refused.push({ name: f.name, reason: t('refusedTotal', { total: formatBytes(opts.maxTotal) }) });
     } else {
       accepted.push(f);
       count++;

@@ -1,189 +1,421 @@
-import type { ErrorCode } from '../../main/common/contract/errors.js';
-import type { JobStatus } from '../../main/common/contract/jobs.js';
+import type { ErrorCode, JobStatus, OcrEngineChoice, OcrLang } from '../../main/common/contract/constants.js';
 import type { DocumentType, PrereviewOutput } from '../../main/common/contract/prereview.js';
 
-/** Bilingual labels: Chinese first, then English. */
-export const L = {
-  appName: '智能中心',
-  appNameEn: 'Intelligent Center',
-  electron: '桌面应用 Desktop app (Electron)',
-  browser: '浏览器控制台 Browser console (loopback)',
-  navPrereview: '预审 Pre-review',
-  navOcr: '文字识别 OCR',
-  navRun: '能力 Capabilities',
-  navPlugins: '插件 Plugins',
-  navJobs: '任务 Jobs',
-  capabilities: '可用能力 Capabilities',
-  noCapabilities: '暂无可用能力 No capabilities available. Enable a plugin on the Plugins screen.',
-  run: '运行 Run',
-  running: '运行中… Running…',
-  input: '输入 Input',
-  output: '结果 Output',
-  rawJson: '原始 JSON Raw JSON',
-  formView: '表单 Form',
-  maskedText: '脱敏文本 Masked text',
-  found: '识别项 Found items',
-  noneFound: '未发现个人信息 Nothing found',
-  engine: '引擎 Engine',
-  time: '耗时 Time',
-  copy: '复制 Copy',
-  remove: '移除 Remove',
-  copied: '已复制 Copied',
-  viewJob: '查看任务 View job',
-  plugins: '已安装插件 Installed plugins',
-  rejected: '被拒绝的插件 Rejected plugin folders',
-  noRejected: '无 None',
-  enabled: '已启用 Enabled',
-  disabled: '已停用 Disabled',
-  permissions: '权限 Permissions',
-  noPermissions: '无特殊权限 None',
-  version: '版本 Version',
-  source: '来源 Source',
-  provides: '提供能力 Provides',
-  jobs: '任务列表 Jobs',
-  noJobs: '暂无任务 No jobs yet. Run a capability to create one.',
-  refresh: '刷新 Refresh',
-  cancel: '取消 Cancel',
-  resume: '恢复 Resume',
-  detail: '详情 Detail',
-  close: '关闭 Close',
-  allStatuses: '全部状态 All statuses',
-  status: '状态 Status',
-  capability: '能力 Capability',
-  items: '条目 Items',
-  created: '创建时间 Created',
-  duration: '用时 Duration',
-  actions: '操作 Actions',
-  loading: '加载中… Loading…',
-  retry: '重试 Retry',
-  unauthorized:
-    '未授权：请打开启动时打印的链接（含令牌）。Not authorised: open the URL printed at start (it carries the token).',
-  events: {
-    open: '实时连接 Live',
-    connecting: '连接中 Connecting',
-    closed: '已断开 Offline',
-  },
-} as const;
+/**
+ * Every piece of console text, as a Chinese/English pair. Two languages:
+ * - 'zh-CN' (default): the counter's bilingual console, Chinese first and the English after it ("预审 Pre-review"),
+ *   as the clerks and the foreign-language staff share one screen;
+ * - 'en': English only.
+ * Components read `L.<key>` (or `t('key', {n})` with placeholders) at render time; `L` is an ES live binding that
+ * `setLang` rebuilds, and the App re-renders the tree when the language changes. Add a key here, never text in a
+ * component.
+ */
+export type Lang = 'zh-CN' | 'en';
+export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
+interface Pair {
+  zh: string;
+  en: string;
+}
 
-export const jobStatusLabel: Record<JobStatus, string> = {
-  queued: '排队 Queued',
-  running: '运行中 Running',
-  succeeded: '成功 Succeeded',
-  failed: '失败 Failed',
-  cancelled: '已取消 Cancelled',
-  interrupted: '已中断 Interrupted',
+const messages = {
+  appName: { zh: '智能中心', en: 'Intelligent Center' },
+  electron: { zh: '桌面应用', en: 'Desktop app (Electron)' },
+  browser: { zh: '浏览器控制台', en: 'Browser console (loopback)' },
+  skipToContent: { zh: '跳到内容', en: 'Skip to content' },
+  mainNav: { zh: '主导航', en: 'Main navigation' },
+  offlineFoot: { zh: '离线运行 · 数据不出本机', en: 'Offline · nothing leaves this computer' },
+  dataFolder: { zh: '数据目录', en: 'Data folder' },
+  jobEvents: { zh: '任务事件', en: 'Job events' },
+  language: { zh: '界面语言', en: 'Language' },
+  langZh: { zh: '中文（附英文）', en: 'Chinese with English' },
+  langEn: { zh: 'English', en: 'English' },
+  unavailableBecause: { zh: '暂不可用', en: 'Unavailable' },
+  packsMissing: { zh: '所需模型包未安装', en: 'the model packs it needs are not installed' },
+  navPrereview: { zh: '预审', en: 'Pre-review' },
+  navOcr: { zh: '文字识别', en: 'OCR' },
+  navRun: { zh: '能力', en: 'Capabilities' },
+  navPlugins: { zh: '插件', en: 'Plugins' },
+  navJobs: { zh: '任务', en: 'Jobs' },
+  capabilities: { zh: '可用能力', en: 'Capabilities' },
+  noCapabilities: { zh: '暂无可用能力', en: 'No capabilities available. Enable a plugin on the Plugins screen.' },
+  pickCapability: { zh: '请选择一个能力', en: 'Pick a capability' },
+  providerPlugin: { zh: '插件', en: 'Plugin' },
+  providerBuiltin: { zh: '内置', en: 'Built-in' },
+  run: { zh: '运行', en: 'Run' },
+  running: { zh: '运行中…', en: 'Running…' },
+  input: { zh: '输入', en: 'Input' },
+  output: { zh: '结果', en: 'Output' },
+  rawJson: { zh: '原始 JSON', en: 'Raw JSON' },
+  formView: { zh: '表单', en: 'Form' },
+  maskedText: { zh: '脱敏文本', en: 'Masked text' },
+  found: { zh: '识别项', en: 'Found items' },
+  noneFound: { zh: '未发现个人信息', en: 'Nothing found' },
+  engine: { zh: '引擎', en: 'Engine' },
+  time: { zh: '耗时', en: 'Time' },
+  copy: { zh: '复制', en: 'Copy' },
+  remove: { zh: '移除', en: 'Remove' },
+  removeAll: { zh: '全部移除', en: 'Remove all' },
+  copied: { zh: '已复制', en: 'Copied' },
+  viewJob: { zh: '查看任务', en: 'View job' },
+  plugins: { zh: '已安装插件', en: 'Installed plugins' },
+  rejected: { zh: '被拒绝的插件', en: 'Rejected plugin folders' },
+  noRejected: { zh: '无', en: 'None' },
+  enabled: { zh: '已启用', en: 'Enabled' },
+  disabled: { zh: '已停用', en: 'Disabled' },
+  permissions: { zh: '权限', en: 'Permissions' },
+  noPermissions: { zh: '无特殊权限', en: 'None' },
+  version: { zh: '版本', en: 'Version' },
+  source: { zh: '来源', en: 'Source' },
+  provides: { zh: '提供能力', en: 'Provides' },
+  jobs: { zh: '任务列表', en: 'Jobs' },
+  noJobs: { zh: '暂无任务', en: 'No jobs yet. Run a capability to create one.' },
+  refresh: { zh: '刷新', en: 'Refresh' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  resume: { zh: '恢复', en: 'Resume' },
+  detail: { zh: '详情', en: 'Detail' },
+  close: { zh: '关闭', en: 'Close' },
+  allStatuses: { zh: '全部状态', en: 'All statuses' },
+  status: { zh: '状态', en: 'Status' },
+  capability: { zh: '能力', en: 'Capability' },
+  items: { zh: '条目', en: 'Items' },
+  created: { zh: '创建时间', en: 'Created' },
+  duration: { zh: '用时', en: 'Duration' },
+  actions: { zh: '操作', en: 'Actions' },
+  loading: { zh: '加载中…', en: 'Loading…' },
+  retry: { zh: '重试', en: 'Retry' },
+  unauthorized: {
+    zh: '未授权：请打开启动时打印的链接（含令牌）。',
+    en: 'Not authorised: open the URL printed at start (it carries the token).',
+  },
+  eventsOpen: { zh: '实时连接', en: 'Live' },
+  eventsConnecting: { zh: '连接中', en: 'Connecting' },
+  eventsClosed: { zh: '已断开', en: 'Offline' },
+  // Files (FilePicker)
+  dropHere: { zh: '拖放文件到此处，或', en: 'Drop files here, or' },
+  chooseFiles: { zh: '选择文件', en: 'Choose files' },
+  pickedFiles: { zh: '已选文件', en: 'Files' },
+  limitPerFile: { zh: '单个文件不超过 {max}', en: 'Up to {max} per file' },
+  limitCase: { zh: '单个文件不超过 {max}，合计不超过 {total}，最多 {n} 个', en: 'Up to {max} per file, {total} together, {n} files' },
+  refusedTooLarge: {
+    zh: '文件过大（{size}），单个文件不能超过 {max}。请压缩或拆分后再试。',
+    en: 'Too large ({size}): files over {max} are refused. Compress or split it.',
+  },
+  refusedEmpty: { zh: '文件为空', en: 'The file is empty.' },
+  refusedDuplicate: { zh: '已添加', en: 'Already added.' },
+  refusedTooMany: { zh: '最多 {n} 个文件', en: 'At most {n} files.' },
+  refusedTotal: { zh: '所有文件合计不能超过 {total}', en: 'Together the files may not exceed {total}.' },
+  cannotRead: { zh: '无法读取文件', en: 'Cannot read a file' },
+  // OCR screen
+  ocrTitle: { zh: '文字识别', en: 'OCR' },
+  ocrSubtitle: { zh: '图片和 PDF 中的文字与位置', en: 'Text and its position in images and PDFs' },
+  ocrEngine: { zh: '识别引擎', en: 'Engine' },
+  ocrEngineHint: { zh: '自动：PP-OCRv4，繁体页面用 Tesseract。', en: 'Auto: PP-OCRv4, Tesseract for traditional Chinese.' },
+  ocrScript: { zh: '文字', en: 'Script' },
+  ocrRun: { zh: '开始识别', en: 'Run OCR' },
+  ocrRunning: { zh: '识别中…', en: 'Reading…' },
+  ocrUnavailable: {
+    zh: '未安装文字识别模型包。请运行 npm run models:prepare 或用 ic models import 导入。',
+    en: 'The OCR model packs are not installed: run npm run models:prepare or import them with ic models import.',
+  },
+  ocrFilesProgress: { zh: '文件 {done}/{total}', en: 'Files {done}/{total}' },
+  ocrResults: { zh: '识别结果', en: 'Results' },
+  itemWaiting: { zh: '等待', en: 'Waiting' },
+  itemReading: { zh: '识别中', en: 'Reading…' },
+  itemDone: { zh: '完成', en: 'Done' },
+  itemFailed: { zh: '失败', en: 'Failed' },
+  itemCancelled: { zh: '未完成', en: 'Not done' },
+  ocrBatchJob: { zh: '批量任务', en: 'Batch job' },
+  ocrFileCount: { zh: '{n} 个文件', en: '{n} files' },
+  starting: { zh: '排队中…', en: 'Starting…' },
+  readingFiles: { zh: '读取文件…', en: 'Reading files…' },
+  // Pre-review screen and report
+  prereviewUnavailable: { zh: '未安装文字识别模型包，暂时无法预审。请运行 npm run models:prepare 或用 ic models import 导入。', en: 'The OCR model packs are not installed, so pre-review cannot run. Run npm run models:prepare or import them with ic models import.' },
+  serviceItem: { zh: '办理事项', en: 'Service item' },
+  requiredMaterials: { zh: '应交材料', en: 'Required materials' },
+  materialRequired: { zh: '必交', en: 'Required' },
+  materialOptional: { zh: '可选', en: 'Optional' },
+  mustBeValid: { zh: '须在有效期内', en: 'Must be valid' },
+  materialProvided: { zh: '已提供', en: 'Provided' },
+  materialMissing: { zh: '缺少或无效', en: 'Missing or invalid' },
+  materialReview: { zh: '需复核', en: 'Needs review' },
+  applicantFiles: { zh: '申请材料', en: "Applicant's files" },
+  oneFilePerDoc: { zh: '每份材料一个文件（图片或 PDF）。文件只在本机处理。', en: 'One file per document (image or PDF); files are processed on this computer only.' },
+  prereviewRunning: { zh: '预审中…', en: 'Checking…' },
+  prereviewRun: { zh: '开始预审', en: 'Run pre-review' },
+  ocrEngineLong: { zh: '识别引擎', en: 'OCR engine' },
+  prereviewReport: { zh: '预审结果', en: 'Pre-review report' },
+  nFailed: { zh: '{n} 不通过', en: '{n} failed' },
+  nToReview: { zh: '{n} 需复核', en: '{n} to review' },
+  nPassed: { zh: '{n} 通过', en: '{n} passed' },
+  pageShort: { zh: '第 {n} 页', en: 'p.{n}' },
+  checks: { zh: '检查项', en: 'Checks' },
+  submitted: { zh: '已交材料：', en: 'Submitted:' },
+  evidence: { zh: '依据：', en: 'Evidence:' },
+  show: { zh: '展开', en: 'Show' },
+  documentsRead: { zh: '识别的材料', en: 'Documents read' },
+  noDocument: { zh: '没有可识别的材料', en: 'No document could be read.' },
+  noFields: { zh: '未提取到字段', en: 'No fields extracted' },
+  colField: { zh: '字段', en: 'Field' },
+  colValue: { zh: '值', en: 'Value' },
+  colConfidence: { zh: '置信度', en: 'Confidence' },
+  colLocation: { zh: '位置', en: 'Location' },
+  lowConfidence: { zh: '置信度低，请人工核对', en: 'Low confidence: check by eye' },
+  locate: { zh: '定位', en: 'Show' },
+  page: { zh: '页面', en: 'Page' },
+  textRead: { zh: '识别文字：', en: 'Text read:' },
+  clickEvidence: { zh: '点击依据或“定位”查看页面', en: 'Click a piece of evidence or “Show” to see the page.' },
+  // Shared views, screens not yet on antd
+  pluginIsolation: {
+    zh: '插件在独立进程中运行：不能联网、不能写文件，只能读取自己的文件夹。',
+    en: 'Plugins run in their own process: no network, no file writes, reads only inside their own folder.',
+  },
+  ocrPagesTime: { zh: '{n} 页', en: '{n} pages' },
+  pageN: { zh: '第 {n} 页', en: 'Page {n}' },
+  rotationApplied: { zh: '页面旋转', en: 'Rotation applied' },
+  rotation: { zh: '旋转', en: 'Rotation' },
+  linesN: { zh: '{n} 行', en: '{n} lines' },
+  pdfTextLayer: { zh: 'PDF 文字层', en: 'PDF text layer' },
+  recognisedText: { zh: '识别文字', en: 'Text' },
+  noTextOnPage: { zh: '未识别到文字', en: 'No text found on this page.' },
+  confidenceN: { zh: '置信度 {n}%', en: 'Confidence {n}%' },
+  rawOutput: { zh: '原始输出', en: 'Raw output (JSON)' },
+  noPreview: { zh: '无预览', en: 'No preview for this page' },
+  drawnPreview: { zh: '无图像预览，按识别位置绘制', en: 'No image preview: text drawn where it was read' },
+  colKind: { zh: '类型', en: 'Kind' },
+  colMasked: { zh: '脱敏后', en: 'Masked' },
+  colPosition: { zh: '位置', en: 'Position' },
+  required: { zh: '必填', en: 'Required' },
+  onePerLine: { zh: '每行一项', en: 'One item per line' },
+  noneSelectedAll: { zh: '未选择时使用全部', en: 'None selected: all are used' },
+  notJson: { zh: 'JSON 无法解析', en: 'Not valid JSON' },
+  doesNotFitForm: { zh: '此输入无法用表单表示', en: 'This input does not fit the form; keep editing the JSON.' },
+  inputNotJson: { zh: '输入不是有效的 JSON', en: 'The input is not valid JSON' },
+  inputMode: { zh: '输入方式', en: 'Input mode' },
+  complexInput: { zh: '此能力的输入较复杂，请直接编辑 JSON。', en: 'This input is not a simple form; edit the JSON.' },
+  inputSchema: { zh: '输入结构', en: 'Input schema' },
+  job: { zh: '任务', en: 'Job' },
+  failedN: { zh: '失败 {n}', en: 'failed {n}' },
+  jobDetail: { zh: '任务详情', en: 'Job detail' },
+  itemsSummary: { zh: '{done} / {total} 完成 · {failed} 失败', en: '{done} / {total} done · {failed} failed' },
+  started: { zh: '开始', en: 'Started' },
+  finished: { zh: '结束', en: 'Finished' },
+  timeout: { zh: '超时', en: 'Timeout' },
+  itemPending: { zh: '待处理', en: 'Pending' },
+  noPlugins: { zh: '未安装插件', en: 'No plugins installed.' },
+  enable: { zh: '启用', en: 'Enable' },
+  disable: { zh: '停用', en: 'Disable' },
+} satisfies Record<string, Pair>;
+
+export type MessageKey = keyof typeof messages;
+
+const STORAGE_KEY = 'ic.lang';
+
+function initialLang(): Lang {
+  try {
+    const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (saved === 'en' || saved === 'zh-CN') return saved;
+  } catch {
+    // storage refused (private mode, file://): the default
+  }
+  return 'zh-CN';
+}
+
+let lang: Lang = initialLang();
+
+/** A pair as the current language shows it. */
+export function show(p: Pair): string {
+  return lang === 'en' ? p.en : `${p.zh} ${p.en}`;
+}
+
+function fill(s: string, vars?: Record<string, string | number>): string {
+  return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+}
+
+/** A message with {placeholders} filled in. */
+export function t(key: MessageKey, vars?: Record<string, string | number>): string {
+  const p = messages[key];
+  return show({ zh: fill(p.zh, vars), en: fill(p.en, vars) });
+}
+
+/** Only the Chinese or only the English of a message (the header shows them in two styles). */
+export function part(key: MessageKey, which: 'zh' | 'en'): string {
+  return messages[key][which];
+}
+
+export function currentLang(): Lang {
+  return lang;
+}
+
+function mapPairs<K extends string>(pairs: Record<K, Pair>): Record<K, string> {
+  return Object.fromEntries(Object.entries<Pair>(pairs).map(([k, p]) => [k, show(p)])) as Record<K, string>;
+}
+
+function buildL(): Record<MessageKey, string> {
+  return mapPairs(messages);
+}
+
+const jobStatusPairs: Record<JobStatus, Pair> = {
+  queued: { zh: '排队', en: 'Queued' },
+  running: { zh: '运行中', en: 'Running' },
+  succeeded: { zh: '成功', en: 'Succeeded' },
+  failed: { zh: '失败', en: 'Failed' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
+  interrupted: { zh: '已中断', en: 'Interrupted' },
 };
 
-export const errorCodeLabel: Record<ErrorCode, string> = {
-  BAD_REQUEST: '输入有误 Bad input',
-  NOT_FOUND: '未找到 Not found',
-  UNAVAILABLE: '不可用 Unavailable',
-  CANCELLED: '已取消 Cancelled',
-  TIMEOUT: '超时 Timed out',
-  WORKER_CRASHED: '进程崩溃 Worker crashed',
-  PLUGIN_ERROR: '插件错误 Plugin error',
-  BAD_MANIFEST: '清单无效 Bad manifest',
-  CONFLICT: '状态冲突 Conflict',
-  DB_TOO_NEW: '数据库版本过新 Database too new',
-  UNAUTHORIZED: '未授权 Unauthorised',
-  FORBIDDEN: '禁止访问 Forbidden',
-  INTERNAL: '内部错误 Internal error',
+const errorCodePairs: Record<ErrorCode, Pair> = {
+  BAD_REQUEST: { zh: '输入有误', en: 'Bad input' },
+  NOT_FOUND: { zh: '未找到', en: 'Not found' },
+  UNAVAILABLE: { zh: '不可用', en: 'Unavailable' },
+  CANCELLED: { zh: '已取消', en: 'Cancelled' },
+  TIMEOUT: { zh: '超时', en: 'Timed out' },
+  WORKER_CRASHED: { zh: '进程崩溃', en: 'Worker crashed' },
+  PLUGIN_ERROR: { zh: '插件错误', en: 'Plugin error' },
+  BAD_MANIFEST: { zh: '清单无效', en: 'Bad manifest' },
+  CONFLICT: { zh: '状态冲突', en: 'Conflict' },
+  DB_TOO_NEW: { zh: '数据库版本过新', en: 'Database too new' },
+  UNAUTHORIZED: { zh: '未授权', en: 'Unauthorised' },
+  FORBIDDEN: { zh: '禁止访问', en: 'Forbidden' },
+  INTERNAL: { zh: '内部错误', en: 'Internal error' },
 };
 
 /** Labels for common input field names and enum values; anything else shows as is. */
-const words: Record<string, string> = {
-  text: '文本 Text',
-  kinds: '类型 Kinds',
-  id_number: '身份证号 ID number',
-  phone: '电话 Phone',
-  email: '邮箱 E-mail',
-  language: '语言 Language',
-  source: '源语言 Source',
-  target: '目标语言 Target',
-  question: '问题 Question',
-  query: '查询 Query',
-  limit: '数量上限 Limit',
-  builtin: '内置 Built-in',
-  user: '用户安装 User',
-  'files.read-picked': '读取所选文件 Read picked files',
+const wordPairs: Record<string, Pair> = {
+  text: { zh: '文本', en: 'Text' },
+  kinds: { zh: '类型', en: 'Kinds' },
+  id_number: { zh: '身份证号', en: 'ID number' },
+  phone: { zh: '电话', en: 'Phone' },
+  email: { zh: '邮箱', en: 'E-mail' },
+  language: { zh: '语言', en: 'Language' },
+  source: { zh: '源语言', en: 'Source' },
+  target: { zh: '目标语言', en: 'Target' },
+  question: { zh: '问题', en: 'Question' },
+  query: { zh: '查询', en: 'Query' },
+  limit: { zh: '数量上限', en: 'Limit' },
+  builtin: { zh: '内置', en: 'Built-in' },
+  user: { zh: '用户安装', en: 'User' },
+  'files.read-picked': { zh: '读取所选文件', en: 'Read picked files' },
 };
 
 export function word(key: string): string {
-  return words[key] ?? key;
+  const p = wordPairs[key];
+  return p ? show(p) : key;
 }
 
 export type Verdict = PrereviewOutput['verdict'];
 export type CheckStatus = PrereviewOutput['checks'][number]['status'];
 
-export const verdictLabel: Record<Verdict, { zh: string; en: string; hint: string }> = {
-  pass: { zh: '通过', en: 'Pass', hint: '材料齐全、有效、一致。受理前仍请人工确认。 Complete, valid and consistent; confirm before accepting.' },
+const verdictPairs: Record<Verdict, { zh: string; en: string; hint: Pair }> = {
+  pass: { zh: '通过', en: 'Pass', hint: { zh: '材料齐全、有效、一致。受理前仍请人工确认。', en: 'Complete, valid and consistent; confirm before accepting.' } },
   needs_review: {
     zh: '需人工复核',
     en: 'Needs review',
-    hint: '有需要人工核对的项目，请查看下方黄色项。 Some findings need a human look: see the items in yellow below.',
+    hint: { zh: '有需要人工核对的项目，请查看下方黄色项。', en: 'Some findings need a human look: see the items in yellow below.' },
   },
-  fail: { zh: '不通过', en: 'Fail', hint: '有缺失或无效的材料，请查看下方红色项。 Materials are missing or invalid: see the items in red below.' },
+  fail: { zh: '不通过', en: 'Fail', hint: { zh: '有缺失或无效的材料，请查看下方红色项。', en: 'Materials are missing or invalid: see the items in red below.' } },
 };
 
-export const checkStatusLabel: Record<CheckStatus, string> = {
-  fail: '不通过 Failed',
-  warn: '需复核 Needs review',
-  pass: '通过 Passed',
+const checkStatusPairs: Record<CheckStatus, Pair> = {
+  fail: { zh: '不通过', en: 'Failed' },
+  warn: { zh: '需复核', en: 'Needs review' },
+  pass: { zh: '通过', en: 'Passed' },
 };
 
-export const docTypeLabel: Record<DocumentType, string> = {
-  id_card_front: '身份证人像面 ID card (photo side)',
-  id_card_back: '身份证国徽面 ID card (emblem side)',
-  business_license: '营业执照 Business licence',
-  application_form: '申请书 Application form',
-  household_register: '户口簿 Household register',
-  generic: '其他材料 Other document',
+const docTypePairs: Record<DocumentType, Pair> = {
+  id_card_front: { zh: '身份证人像面', en: 'ID card (photo side)' },
+  id_card_back: { zh: '身份证国徽面', en: 'ID card (emblem side)' },
+  business_license: { zh: '营业执照', en: 'Business licence' },
+  application_form: { zh: '申请书', en: 'Application form' },
+  household_register: { zh: '户口簿', en: 'Household register' },
+  generic: { zh: '其他材料', en: 'Other document' },
 };
 
 /** Field names of pre-review documents (upper snake case); unknown ones show as they are. */
-const fieldLabels: Record<string, string> = {
-  NAME: '姓名 Name',
-  SEX: '性别 Sex',
-  ETHNICITY: '民族 Ethnicity',
-  BIRTH_DATE: '出生日期 Date of birth',
-  ADDRESS: '住址 Address',
-  ID_NUMBER: '公民身份号码 ID number',
-  ISSUER: '签发机关 Issuing authority',
-  ISSUE_DATE: '签发日期 Date of issue',
-  VALID_FROM: '有效期起 Valid from',
-  VALID_UNTIL: '有效期至 Valid until',
-  USCC: '统一社会信用代码 Unified social credit code',
-  COMPANY_NAME: '名称 Entity name',
-  ENTITY_TYPE: '类型 Entity type',
-  LEGAL_REPRESENTATIVE: '法定代表人 Legal representative',
-  REGISTERED_CAPITAL: '注册资本 Registered capital',
-  ESTABLISHED_DATE: '成立日期 Date of establishment',
-  BUSINESS_SCOPE: '经营范围 Business scope',
-  PHONE: '联系电话 Phone',
-  APPLICANT: '申请人 Applicant',
-  APPLICATION_DATE: '申请日期 Application date',
-  HOUSEHOLDER: '户主姓名 Head of household',
-  RELATIONSHIP: '与户主关系 Relationship',
-  BIRTHPLACE: '出生地 Place of birth',
-  NATIVE_PLACE: '籍贯 Native place',
-  HOUSEHOLD_TYPE: '户别 Household type',
-  LICENCE_NUMBER: '许可证编号 Licence number',
-  DOCUMENT_NUMBER: '证件号码 Document number',
+const fieldPairs: Record<string, Pair> = {
+  NAME: { zh: '姓名', en: 'Name' },
+  SEX: { zh: '性别', en: 'Sex' },
+  ETHNICITY: { zh: '民族', en: 'Ethnicity' },
+  BIRTH_DATE: { zh: '出生日期', en: 'Date of birth' },
+  ADDRESS: { zh: '住址', en: 'Address' },
+  ID_NUMBER: { zh: '公民身份号码', en: 'ID number' },
+  ISSUER: { zh: '签发机关', en: 'Issuing authority' },
+  ISSUE_DATE: { zh: '签发日期', en: 'Date of issue' },
+  VALID_FROM: { zh: '有效期起', en: 'Valid from' },
+  VALID_UNTIL: { zh: '有效期至', en: 'Valid until' },
+  USCC: { zh: '统一社会信用代码', en: 'Unified social credit code' },
+  COMPANY_NAME: { zh: '名称', en: 'Entity name' },
+  ENTITY_TYPE: { zh: '类型', en: 'Entity type' },
+  LEGAL_REPRESENTATIVE: { zh: '法定代表人', en: 'Legal representative' },
+  REGISTERED_CAPITAL: { zh: '注册资本', en: 'Registered capital' },
+  ESTABLISHED_DATE: { zh: '成立日期', en: 'Date of establishment' },
+  BUSINESS_SCOPE: { zh: '经营范围', en: 'Business scope' },
+  PHONE: { zh: '联系电话', en: 'Phone' },
+  APPLICANT: { zh: '申请人', en: 'Applicant' },
+  APPLICATION_DATE: { zh: '申请日期', en: 'Application date' },
+  HOUSEHOLDER: { zh: '户主姓名', en: 'Head of household' },
+  RELATIONSHIP: { zh: '与户主关系', en: 'Relationship' },
+  BIRTHPLACE: { zh: '出生地', en: 'Place of birth' },
+  NATIVE_PLACE: { zh: '籍贯', en: 'Native place' },
+  HOUSEHOLD_TYPE: { zh: '户别', en: 'Household type' },
+  LICENCE_NUMBER: { zh: '许可证编号', en: 'Licence number' },
+  DOCUMENT_NUMBER: { zh: '证件号码', en: 'Document number' },
 };
 
 export function fieldLabel(name: string): string {
-  return fieldLabels[name] ?? name;
+  const p = fieldPairs[name];
+  return p ? show(p) : name;
 }
 
-export const ocrEngineLabel: Record<'auto' | 'ppocr' | 'tesseract', string> = {
-  auto: '自动 Auto',
-  ppocr: 'PP-OCRv4',
-  tesseract: 'Tesseract',
+const ocrEnginePairs: Record<OcrEngineChoice, Pair> = {
+  auto: { zh: '自动', en: 'Auto' },
+  ppocr: { zh: 'PP-OCRv4', en: '' },
+  tesseract: { zh: 'Tesseract', en: '' },
 };
 
-export const scriptLabel: Record<'auto' | 'zh-Hans' | 'zh-Hant' | 'en', string> = {
-  auto: '自动检测 Auto-detect',
-  'zh-Hans': '简体中文 Simplified Chinese',
-  'zh-Hant': '繁體中文 Traditional Chinese',
-  en: '英文 English',
+const scriptPairs: Record<OcrLang, Pair> = {
+  auto: { zh: '自动检测', en: 'Auto-detect' },
+  'zh-Hans': { zh: '简体中文', en: 'Simplified Chinese' },
+  'zh-Hant': { zh: '繁體中文', en: 'Traditional Chinese' },
+  en: { zh: '英文', en: 'English' },
 };
+
+/** Names that are the same in both languages (engine names) have an empty `en`. */
+function showName(p: Pair): string {
+  return p.en ? show(p) : p.zh;
+}
+
+// Live bindings: rebuilt by setLang, read by components at render time.
+export let L = buildL();
+export let jobStatusLabel = mapPairs(jobStatusPairs);
+export let errorCodeLabel = mapPairs(errorCodePairs);
+export let checkStatusLabel = mapPairs(checkStatusPairs);
+export let docTypeLabel = mapPairs(docTypePairs);
+export let ocrEngineLabel = Object.fromEntries(Object.entries(ocrEnginePairs).map(([k, p]) => [k, showName(p)])) as Record<keyof typeof ocrEnginePairs, string>;
+export let scriptLabel = mapPairs(scriptPairs);
+export let verdictLabel = buildVerdicts();
+
+function buildVerdicts(): Record<Verdict, { zh: string; en: string; hint: string }> {
+  return Object.fromEntries(Object.entries(verdictPairs).map(([k, v]) => [k, { zh: v.zh, en: v.en, hint: show(v.hint) }])) as Record<
+    Verdict,
+    { zh: string; en: string; hint: string }
+  >;
+}
+
+/** Switches the language (kept in localStorage); the caller re-renders the tree. */
+export function setLang(next: Lang): void {
+  lang = next;
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, next);
+  } catch {
+    // not kept across restarts; still switched now
+  }
+  L = buildL();
+  jobStatusLabel = mapPairs(jobStatusPairs);
+  errorCodeLabel = mapPairs(errorCodePairs);
+  checkStatusLabel = mapPairs(checkStatusPairs);
+  docTypeLabel = mapPairs(docTypePairs);
+  ocrEngineLabel = Object.fromEntries(Object.entries(ocrEnginePairs).map(([k, p]) => [k, showName(p)])) as typeof ocrEngineLabel;
+  scriptLabel = mapPairs(scriptPairs);
+  verdictLabel = buildVerdicts();
+  document.documentElement.lang = next;
+}

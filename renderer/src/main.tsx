@@ -1,9 +1,15 @@
+// Styles first, in cascade order: antd's static CSS (zero-runtime mode, see App.tsx), then the console's shared
+// rules; each component imports its own file after these.
+import 'antd/dist/antd.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/controls.css';
+import './styles/table.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createClient } from './api/client.js';
 import { App } from './App.js';
 import { ClientProvider } from './client-context.js';
-import './styles.css';
 
 const client = createClient();
 const root = document.getElementById('root');

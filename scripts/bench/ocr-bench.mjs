@@ -354,9 +354,10 @@ const PEAK_NOTE = 'no OCR host pid: this build of the hub does not expose hub.mo
 async function openHub(o, createHubFn) {
   let createHub = createHubFn;
   if (!createHub) {
-    const hubJs = path.join(repoRoot, 'dist', 'main', 'node', 'hub', 'hub.js');
-    if (!fs.existsSync(hubJs)) return { reason: `${path.relative(repoRoot, hubJs)} is missing; run \`npm run build:main\` first` };
-    ({ createHub } = await import(pathToFileURL(hubJs).href));
+    // The app root: the hub with the app's features (OCR among them).
+    const appJs = path.join(repoRoot, 'dist', 'main', 'node', 'app', 'app.js');
+    if (!fs.existsSync(appJs)) return { reason: `${path.relative(repoRoot, appJs)} is missing; run \`npm run build:main\` first` };
+    ({ createApp: createHub } = await import(pathToFileURL(appJs).href));
   }
   let tail = '';
   const hub = /** @type {(options: object) => any} */ (createHub)({
@@ -365,11 +366,13 @@ async function openHub(o, createHubFn) {
       tail = (tail + chunk).slice(-4000);
     },
   });
-  if (!hub.registry.has('ocr')) {
+  // Listed as unavailable (with the reason) when its model packs are missing.
+  const ocrInfo = hub.registry.list?.().find((/** @type {{ id: string }} */ c) => c.id === 'ocr');
+  if (!hub.registry.has('ocr') || ocrInfo?.unavailable) {
     await hub.close();
     return {
       reason:
-        'the hub has no `ocr` capability (not wired in this build yet, or its model pack is not installed: `npm run models:prepare`); ' +
+        `the hub has no \`ocr\` capability that can run (${ocrInfo?.unavailable ?? 'not wired in this build yet, or its model pack is not installed: `npm run models:prepare`'}); ` +
         'ran native Tesseract only — pass `--engine tesseract-native-only` to skip this check',
     };
   }
@@ -447,7 +450,7 @@ async function batchMemory(o) {
 /**
  * @param {BenchOptions} opts
  * @param {{ hostPid?: (hub: any) => number | undefined, log?: (s: string) => void, createHub?: (options: object) => any }} [deps]
- *   hostPid: the pid of our OCR host (default hub.modelHost.pid); createHub: instead of dist/main/node/hub/hub.js (tests)
+ *   hostPid: the pid of our OCR host (default hub.modelHost.pid); createHub: instead of createApp from dist/main/node/app/app.js (tests)
  */
 export async function runOcrBench(opts, deps = {}) {
   const log = deps.log ?? ((s) => process.stderr.write(`${s}\n`));

@@ -121,7 +121,7 @@ function estimateEm(s) {
 let families;
 function installedFamilies() {
   if (!families) {
-    let out = '';
+    let out;
     try {
       out = execFileSync('fc-list', [':', 'family'], { encoding: 'utf8' });
     } catch {

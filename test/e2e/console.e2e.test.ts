@@ -1,18 +1,11 @@
 // End to end: the built console (dist/renderer) in Debian's Chromium, served by the loopback server over a real hub.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHub, type Hub } from '../../main/node/hub/hub.js';
-import { startServer, type RunningServer } from '../../main/node/server/server.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const consoleDir = path.join(root, 'dist', 'renderer');
-const CHROMIUM = '/usr/bin/chromium';
-/** Set IC_CONSOLE_SHOTS=<folder> to save a screenshot of each screen there. */
-const SHOTS = process.env.IC_CONSOLE_SHOTS;
+import type { Hub } from '../../main/node/hub/hub.js';
+import type { RunningServer } from '../../main/node/server/server.js';
+import { root, startConsole, type ConsoleE2E } from '../helpers/e2e.js';
 
 const ID = '33010619900101301X';
 const PHONE = '13812345678';
@@ -74,77 +67,30 @@ function writeFixturePlugins(dir: string): void {
   fs.writeFileSync(path.join(broken, 'plugin.json'), JSON.stringify({ id: 'Broken Plugin', name: 'x', version: '1', apiVersion: 1 }));
 }
 
-function isCspMessage(m: ConsoleMessage): boolean {
-  return /Content Security Policy|Refused to (execute|load|apply|evaluate|connect|frame)/i.test(m.text());
-}
-
 describe('console e2e (Chromium + loopback server)', () => {
-  let tmp: string;
+  let e2e: ConsoleE2E;
   let hub: Hub;
   let server: RunningServer;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  const cspMessages: string[] = [];
-  const pageErrors: string[] = [];
-
-  /** The console scrolls inside <main>, so a full-page shot grows the viewport to the content for a moment. */
-  async function shot(name: string, file = path.join(SHOTS ?? '', `${name}.png`)): Promise<void> {
-    if (!SHOTS) return;
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const height = await page.evaluate(() => {
-      const main = document.querySelector('main');
-      const header = document.querySelector('header');
-      return Math.ceil((main?.scrollHeight ?? 0) + (header?.getBoundingClientRect().height ?? 0));
-    });
-    await page.setViewportSize({ width: 1280, height: Math.max(820, Math.min(height, 2400)) });
-    await page.screenshot({ path: file });
-    await page.setViewportSize({ width: 1280, height: 820 });
-  }
-
-  /** Watches a page for CSP violations (console messages and `securitypolicyviolation` events) and script errors. */
-  async function watch(p: Page): Promise<void> {
-    p.on('console', (m) => {
-      if (isCspMessage(m)) cspMessages.push(m.text());
-    });
-    p.on('pageerror', (err) => pageErrors.push(err.message));
-    await p.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`);
-      });
-    });
-  }
+  const shot = (name: string, file?: string) => e2e.shot(name, file);
+  const watch = (p: Page) => e2e.watch(p);
 
   beforeAll(async () => {
-    expect(fs.existsSync(path.join(consoleDir, 'index.html')), 'dist/renderer is built by the global setup').toBe(true);
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ic-e2e-'));
-    const extra = path.join(tmp, 'extra-plugins');
-    writeFixturePlugins(extra);
-    hub = createHub({ dataDir: path.join(tmp, 'data'), extraPluginDirs: [extra] });
-    server = await startServer({ hub, consoleDir });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+    e2e = await startConsole({
+      name: 'console',
+      extraPluginDirs: (tmp) => {
+        const extra = path.join(tmp, 'extra-plugins');
+        writeFixturePlugins(extra);
+        return [extra];
+      },
     });
-    context = await browser.newContext({ viewport: { width: 1280, height: 820 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    await watch(page);
+    ({ hub, server, browser, context, page } = e2e);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await hub?.close();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    await e2e?.close();
   });
 
   it('opens with the tokened URL, drops the token from the address and shows the browser header', async () => {
@@ -259,6 +205,34 @@ describe('console e2e (Chromium + loopback server)', () => {
     await shot('jobs-detail');
   }, 40_000);
 
+  it('cancels its own job only: another client running the same capability meanwhile is left alone', async () => {
+    await page.getByTestId('nav-run').click();
+    await page.getByTestId('capability-item-demo.wait').click();
+    await page.getByTestId('field-ms').fill('4000');
+    // Another client starts the same capability just before the console does (within the old 2 s guess window).
+    const other = await hub.client.call('jobs.start', { capability: 'demo.wait', inputs: [{ ms: 2500 }] });
+    await page.getByTestId('run-button').click();
+    await page.getByTestId('run-cancel').click();
+    await expect.poll(() => page.getByTestId('run-error-code').textContent(), { timeout: 10_000 }).toBe('CANCELLED');
+    const jobs = await hub.client.call('jobs.list', { limit: 10 });
+    const mine = jobs.find((j) => j.capability === 'demo.wait' && j.id !== other.id && j.createdAt >= other.createdAt)!;
+    expect(mine.status).toBe('cancelled');
+    await expect.poll(async () => (await hub.client.call('jobs.get', { id: other.id })).job.status, { timeout: 10_000 }).toBe('succeeded');
+  }, 30_000);
+
+  it('switches the console to English and back, the choice kept across a reload', async () => {
+    await page.getByTestId('lang-select').click();
+    await page.locator('.ant-select-item-option[title="English"], .ant-select-item-option').filter({ hasText: 'English' }).first().click();
+    await expect.poll(() => page.getByTestId('nav-prereview').textContent()).toBe('Pre-review');
+    expect(await page.getByTestId('runtime-mode').textContent()).toBe('Browser console (loopback)');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('nav-jobs').textContent()).toBe('Jobs');
+    await page.getByTestId('lang-select').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '中文' }).first().click();
+    await expect.poll(() => page.getByTestId('nav-prereview').textContent()).toBe('预审 Pre-review');
+  });
+
   it('refuses the API to a page opened without the token', async () => {
     const fresh = await browser.newContext();
     try {
@@ -318,14 +292,15 @@ describe('console e2e (Chromium + loopback server)', () => {
       await p.getByTestId('run-button').click();
       await expect.poll(() => p.getByTestId('run-error-code').textContent()).toBe('BAD_REQUEST');
       const calls = await p.evaluate(() => (window as unknown as { __hubCalls: string[] }).__hubCalls);
-      expect(calls).toContain('jobs.run');
+      // Capabilities run as a job whose id jobs.start returns (the console follows that id).
+      expect(calls).toContain('jobs.start');
     } finally {
       await p.close();
     }
   });
 
   it('had no CSP violations and no script errors', () => {
-    expect(cspMessages).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(e2e.cspMessages).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

@@ -1,20 +1,14 @@
 // End to end: the clerk's screens (预审 Pre-review, 文字识别 OCR) in Debian's Chromium against a real hub, with
 // documents rendered here and uploaded through the file inputs; OCR runs for real (PP-OCRv4 in the model host).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHub, type Hub } from '../../main/node/hub/hub.js';
-import { startServer, type RunningServer } from '../../main/node/server/server.js';
+import type { Hub } from '../../main/node/hub/hub.js';
+import type { RunningServer } from '../../main/node/server/server.js';
+import { root, startConsole, type ConsoleE2E } from '../helpers/e2e.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const consoleDir = path.join(root, 'dist', 'renderer');
-const CHROMIUM = '/usr/bin/chromium';
-/** Set IC_CONSOLE_SHOTS=<folder> to save screenshots there (and docs/screenshots/prereview.png, ocr.png). */
-const SHOTS = process.env.IC_CONSOLE_SHOTS;
 const HAVE_PPOCR = fs.existsSync(path.join(root, 'models', 'packs', 'pp-ocrv4-ch'));
 const SKIP_REASON = HAVE_PPOCR ? '' : ' — SKIPPED: models/packs/pp-ocrv4-ch is not installed (npm run models:prepare)';
 /** Two documents through OCR on a shared CI core can take a while. */
@@ -99,74 +93,33 @@ async function businessLicence(): Promise<Buffer> {
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
-function isCspMessage(m: ConsoleMessage): boolean {
-  return /Content Security Policy|Refused to (execute|load|apply|evaluate|connect|frame)/i.test(m.text());
-}
-
 describe.skipIf(!HAVE_PPOCR)(`clerk screens e2e: pre-review and OCR (Chromium + loopback server + PP-OCRv4)${SKIP_REASON}`, () => {
-  let tmp: string;
+  let e2e: ConsoleE2E;
   let hub: Hub;
   let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let idPng: Buffer;
   let licencePng: Buffer;
-  const cspMessages: string[] = [];
-  const pageErrors: string[] = [];
-
-  /** The console scrolls inside <main>, so a full-page shot grows the viewport to the content for a moment. */
-  async function shot(name: string, file = path.join(SHOTS ?? '', `${name}.png`)): Promise<void> {
-    if (!SHOTS) return;
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const height = await page.evaluate(() => {
-      const main = document.querySelector('main');
-      const header = document.querySelector('header');
-      return Math.ceil((main?.scrollHeight ?? 0) + (header?.getBoundingClientRect().height ?? 0));
-    });
-    await page.setViewportSize({ width: 1440, height: Math.max(900, Math.min(height, 3000)) });
-    await page.screenshot({ path: file });
-    await page.setViewportSize({ width: 1440, height: 900 });
-  }
+  const shot = (name: string, file?: string) => e2e.shot(name, file);
 
   beforeAll(async () => {
-    expect(fs.existsSync(path.join(consoleDir, 'index.html')), 'dist/renderer is built by the global setup').toBe(true);
     [idPng, licencePng] = await Promise.all([idCardFront(), businessLicence()]);
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ic-e2e-prereview-'));
-    hub = createHub({ dataDir: path.join(tmp, 'data') });
-    server = await startServer({ hub, consoleDir });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${server.port}` });
-    page = await context.newPage();
-    page.on('console', (m) => {
-      if (isCspMessage(m)) cspMessages.push(m.text());
-    });
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`);
-      });
-    });
+    e2e = await startConsole({ name: 'prereview', viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    ({ hub, server, page } = e2e);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await hub?.close();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    await e2e?.close();
   });
 
   it('opens on the pre-review screen (first tab) with the catalog in the picker and its materials checklist', async () => {
     await page.goto(server.url);
     await page.getByTestId('screen-prereview').waitFor();
-    const tabs = await page.getByRole('tab').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    // The navigation is the antd menu built from the screen registry: menu items, the current one aria-current.
+    const tabs = await page.getByTestId('main-nav').getByRole('menuitem').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
     expect(tabs.slice(0, 2)).toEqual(['nav-prereview', 'nav-ocr']);
     expect(tabs).toEqual(expect.arrayContaining(['nav-run', 'nav-plugins', 'nav-jobs']));
-    expect(await page.getByTestId('nav-prereview').getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByTestId('nav-prereview').getAttribute('aria-current')).toBe('page');
 
     // The select is filled from prereview.services (the catalog), which the hub answers over the loopback API.
     const services = await hub.client.call('prereview.services');
@@ -280,8 +233,10 @@ describe.skipIf(!HAVE_PPOCR)(`clerk screens e2e: pre-review and OCR (Chromium + 
   it('reads an image on the OCR screen: text, line boxes over the image, engine, rotation, time, copy', async () => {
     await page.getByTestId('nav-ocr').click();
     await page.getByTestId('screen-ocr').waitFor();
-    await page.getByTestId('ocr-engine').selectOption('auto');
-    await page.getByTestId('ocr-script').selectOption('zh-Hans');
+    // Engine and script are antd radio buttons (one per choice of the contract's lists).
+    await page.getByTestId('ocr-engine-auto').click();
+    await page.getByTestId('ocr-script-zh-Hans').click();
+    expect(await page.getByTestId('ocr-script').locator('.ant-radio-button-wrapper-checked').textContent()).toContain('Simplified Chinese');
     // Dropped on the zone this time (a synthetic drop carrying the file), the other way in besides the picker.
     await page.getByTestId('ocr-files-drop').evaluate((zone, b64) => {
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -321,6 +276,21 @@ describe.skipIf(!HAVE_PPOCR)(`clerk screens e2e: pre-review and OCR (Chromium + 
     expect(copied).toContain(ID);
   }, OCR_TIMEOUT + 30_000);
 
+  it('reads several files as ONE batch job on the OCR screen, each file shown as its item lands', async () => {
+    const before = new Set((await hub.client.call('jobs.list', { limit: 50 })).map((j) => j.id));
+    // The ID card from the previous test is still picked; add the licence.
+    await page.getByTestId('ocr-files-input').setInputFiles([{ name: 'business-licence.png', mimeType: 'image/png', buffer: licencePng }]);
+    await expect.poll(() => page.getByTestId('ocr-files-files').locator('li').count()).toBe(2);
+    await page.getByTestId('ocr-run').click();
+    const files = page.getByTestId('ocr-file');
+    await expect.poll(() => files.evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))), { timeout: OCR_TIMEOUT }).toEqual(['done', 'done']);
+    const created = (await hub.client.call('jobs.list', { limit: 50 })).filter((j) => !before.has(j.id));
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({ capability: 'ocr', itemsTotal: 2, itemsDone: 2, status: 'succeeded' });
+    expect(await page.getByTestId('ocr-batch').getAttribute('data-job')).toBe(created[0]!.id);
+    expect(await files.nth(1).getByTestId('ocr-result-page-1-text').textContent()).toContain('91330106MA2H3K7P5T');
+  }, OCR_TIMEOUT + 30_000);
+
   it('keeps the pre-review report when coming back, and lists both jobs (file bytes not shown) on the Jobs screen', async () => {
     await page.getByTestId('nav-prereview').click();
     expect(await page.getByTestId('verdict-banner').getAttribute('data-verdict')).toBe('fail');
@@ -340,7 +310,7 @@ describe.skipIf(!HAVE_PPOCR)(`clerk screens e2e: pre-review and OCR (Chromium + 
   });
 
   it('had no CSP violations and no script errors', () => {
-    expect(cspMessages).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(e2e.cspMessages).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

@@ -1,10 +1,14 @@
-import { createHub, type Hub, type HubOptions } from '../../main/node/hub/hub.js';
+import { createApp, type App, type AppOptions } from '../../main/node/app/app.js';
 import { fixturePluginsDir, tempDir } from './temp.js';
 
-/** A hub on a fresh data folder with the test fixture plugins; stderr of hosts collected for assertions. */
-export function testHub(options: HubOptions = {}): Hub & { stderr: string[] } {
+/**
+ * The app (hub + the app's features + plugins, as Electron, the server and the CLI open it) on a fresh data folder
+ * with the test fixture plugins; stderr of hosts collected for assertions. Tests of the bare hub (no feature) call
+ * createHub from main/node/hub/hub.ts directly.
+ */
+export function testHub(options: AppOptions = {}): App & { stderr: string[] } {
   const stderr: string[] = [];
-  const hub = createHub({
+  const hub = createApp({
     dataDir: tempDir(),
     extraPluginDirs: [fixturePluginsDir],
     onHostStderr: (c) => stderr.push(c),

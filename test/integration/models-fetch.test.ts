@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Hub } from '../../main/node/hub/hub.js';
+import type { App as Hub } from '../../main/node/app/app.js';
 import { icSpawn, jsonLines, type CliResult } from '../helpers/cli.js';
 import { testHub } from '../helpers/hub.js';
 import { cleanupTempDirs, fixturesDir, repoRoot, tempDir } from '../helpers/temp.js';

@@ -64,7 +64,13 @@ describe.skipIf(!hasPack)('ic prereview on scanned documents (OCR end to end)', 
     expect(mismatch, JSON.stringify(failed, null, 1)).toBeDefined();
     expect(mismatch.evidence.map((e: any) => e.file)).toEqual(expect.arrayContaining([files['id-front.png'], files['form.png']]));
     // Evidence boxes point at real pixels of the page as given.
-    for (const c of failed) for (const e of c.evidence) if (e.box) for (const [x, y] of e.box) expect(x).toBeGreaterThanOrEqual(-5), expect(y).toBeGreaterThanOrEqual(-5);
+    for (const c of failed)
+      for (const e of c.evidence)
+        if (e.box)
+          for (const [x, y] of e.box) {
+            expect(x).toBeGreaterThanOrEqual(-5);
+            expect(y).toBeGreaterThanOrEqual(-5);
+          }
   }, 120_000);
 
   it('ic ocr prints one JSON line per page with the engine, the rotation and boxes in the file\'s pixels', () => {

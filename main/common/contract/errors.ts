@@ -1,21 +1,8 @@
 import { z } from 'zod';
+import { ERROR_CODES, HTTP_STATUS_OF } from './constants.js';
 
-/** Every error that crosses a boundary (IPC, HTTP, CLI, plugin host) carries one of these codes. */
-export const ErrorCode = z.enum([
-  'BAD_REQUEST', // payload failed validation against the contract
-  'NOT_FOUND', // unknown method, capability, job or plugin
-  'UNAVAILABLE', // capability exists but is disabled or its engine is not installed
-  'CANCELLED',
-  'TIMEOUT',
-  'WORKER_CRASHED', // a host process died mid-job
-  'PLUGIN_ERROR', // a plugin handler threw or returned output that breaks its own schema
-  'BAD_MANIFEST',
-  'CONFLICT',
-  'DB_TOO_NEW', // database written by a newer app version
-  'UNAUTHORIZED',
-  'FORBIDDEN',
-  'INTERNAL',
-]);
+/** Every error that crosses a boundary carries one of these codes (listed in constants.ts). */
+export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const ErrorPayload = z.object({
@@ -57,18 +44,4 @@ export function toErrorPayload(err: unknown): ErrorPayload {
 }
 
 /** HTTP status for each code, used by the loopback server. */
-export const httpStatusOf: Record<ErrorCode, number> = {
-  BAD_REQUEST: 400,
-  BAD_MANIFEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  CANCELLED: 409,
-  TIMEOUT: 504,
-  UNAVAILABLE: 503,
-  WORKER_CRASHED: 502,
-  PLUGIN_ERROR: 502,
-  DB_TOO_NEW: 500,
-  INTERNAL: 500,
-};
+export const httpStatusOf = HTTP_STATUS_OF;

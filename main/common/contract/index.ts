@@ -1,4 +1,9 @@
 // The capability contract: one place for the types and schemas that IPC, the loopback server, the CLI and plugins share.
+export * from './constants.js';
+// The zod files define a schema and a type under one name (ErrorCode, JobStatus, …); constants.ts has the type alone.
+export { ErrorCode } from './errors.js';
+export { ItemStatus, JobStatus } from './jobs.js';
+export { OcrEngineId } from './ocr.js';
 export * from './errors.js';
 export * from './validate.js';
 export * from './jobs.js';
@@ -9,6 +14,7 @@ export * from './models.js';
 export * from './ocr.js';
 export * from './prereview.js';
 export * from './methods.js';
+export * from './host-methods.js';
 export * from './transport.js';
 export * from './settings.js';
 export * from './audit.js';

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { DEFAULT_JOB_TIMEOUT_MS, ITEM_STATUSES, JOB_STATUSES, MAX_JOB_INPUTS, MAX_JOB_TIMEOUT_MS } from './constants.js';
 import { ErrorPayload } from './errors.js';
 
-export const JobStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted']);
+export const JobStatus = z.enum(JOB_STATUSES);
 export type JobStatus = z.infer<typeof JobStatus>;
-export const ItemStatus = z.enum(['pending', 'succeeded', 'failed']);
+export const ItemStatus = z.enum(ITEM_STATUSES);
 export type ItemStatus = z.infer<typeof ItemStatus>;
 
 export const JobId = z.string().regex(/^job_[0-9a-z]{8,40}$/, 'not a job id');
@@ -42,18 +43,17 @@ export const Progress = z.object({
 });
 export type Progress = z.infer<typeof Progress>;
 
-const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 export const StartJobParams = z.object({
   capability: z.string().min(1),
-  inputs: z.array(z.unknown()).min(1, 'a job needs at least one input').max(10_000),
-  timeoutMs: z.number().int().positive().max(24 * 3600_000).default(DEFAULT_TIMEOUT_MS),
+  inputs: z.array(z.unknown()).min(1, 'a job needs at least one input').max(MAX_JOB_INPUTS),
+  timeoutMs: z.number().int().positive().max(MAX_JOB_TIMEOUT_MS).default(DEFAULT_JOB_TIMEOUT_MS),
 });
 export type StartJobParams = z.input<typeof StartJobParams>;
 
 export const RunParams = z.object({
   capability: z.string().min(1),
   input: z.unknown(),
-  timeoutMs: z.number().int().positive().max(24 * 3600_000).default(DEFAULT_TIMEOUT_MS),
+  timeoutMs: z.number().int().positive().max(MAX_JOB_TIMEOUT_MS).default(DEFAULT_JOB_TIMEOUT_MS),
 });
 export type RunParams = z.input<typeof RunParams>;
 export const RunResult = z.object({ job: Job, output: z.unknown(), engine: z.string().optional() });

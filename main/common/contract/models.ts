@@ -1,7 +1,5 @@
 import { z } from 'zod';
 
-/** Capabilities a model pack may serve. Plugin packs name a capability their plugin provides. */
-export const BUILTIN_MODEL_CAPABILITIES = ['ocr', 'embed', 'translate'] as const;
 
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256');
 export const PackId = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,79}$/, 'lowercase letters, digits, ".", "_", "-"');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_FILE_BASE64_CHARS, MAX_FILE_BYTES, MAX_PAGES_PER_FILE, OCR_ENGINE_CHOICES, OCR_ENGINES, OCR_LANG_CHOICES } from './constants.js';
 
 /** A file given to a capability: a path on this machine (CLI, Electron) or uploaded bytes (browser console). */
 export const FileSource = z.union([
@@ -6,7 +7,7 @@ export const FileSource = z.union([
   z
     .object({
       name: z.string().min(1).max(255),
-      base64: z.string().max(200 * 1024 * 1024, 'files over ~150 MB are refused'),
+      base64: z.string().max(MAX_FILE_BASE64_CHARS, `files over ${MAX_FILE_BYTES / 1024 / 1024} MB are refused`),
     })
     .strict(),
 ]);
@@ -18,7 +19,7 @@ export const Point = z.tuple([z.number(), z.number()]);
 export const Box = z.tuple([Point, Point, Point, Point]);
 export type Box = z.infer<typeof Box>;
 
-export const OcrEngineId = z.enum(['ppocr', 'tesseract']);
+export const OcrEngineId = z.enum(OCR_ENGINES);
 export type OcrEngineId = z.infer<typeof OcrEngineId>;
 export const Rotation = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
 export type Rotation = z.infer<typeof Rotation>;
@@ -47,11 +48,11 @@ export const OcrInput = z
   .object({
     file: FileSource,
     /** auto: PP-OCRv4; on pages in traditional Chinese its lines re-read by Tesseract chi_tra (PP-OCRv4 writes some as simplified). */
-    engine: z.enum(['auto', 'ppocr', 'tesseract']).default('auto'),
+    engine: z.enum(OCR_ENGINE_CHOICES).default('auto'),
     /** Script hint: auto detects traditional vs simplified Chinese. */
-    lang: z.enum(['auto', 'zh-Hans', 'zh-Hant', 'en']).default('auto'),
+    lang: z.enum(OCR_LANG_CHOICES).default('auto'),
     /** Only these pages (from 1); all by default. */
-    pages: z.array(z.number().int().positive()).max(2000).optional(),
+    pages: z.array(z.number().int().positive()).max(MAX_PAGES_PER_FILE).optional(),
   })
   .strict();
 export type OcrInput = z.input<typeof OcrInput>;

@@ -1,8 +1,5 @@
 import { z } from 'zod';
 
-/** Ids of built-in capabilities that a plugin may not claim. */
-export const RESERVED_CAPABILITIES = ['ocr', 'prereview', 'embed', 'ask', 'translate'] as const;
-export const RESERVED_NAMESPACES = ['jobs', 'kg', 'tm', 'models', 'plugins', 'audit', 'capabilities', 'health'] as const;
 
 /**
  * What a plugin may ask for. Plugins run in their own process under Node's permission model: no file writes,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PREREVIEW_FILES, OCR_ENGINE_CHOICES } from './constants.js';
 import { Box, FileSource, Rotation } from './ocr.js';
 
 export const DocumentType = z.enum([
@@ -46,10 +47,10 @@ export const PrereviewInput = z
   .object({
     /** Service item id, or its Chinese or English name (e.g. 企业设立登记). */
     service: z.string().min(1).max(200),
-    files: z.array(FileSource).min(1).max(50),
+    files: z.array(FileSource).min(1).max(MAX_PREREVIEW_FILES),
     /** Day the validity dates are checked against (YYYY-MM-DD); today by default. */
     today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-    engine: z.enum(['auto', 'ppocr', 'tesseract']).default('auto'),
+    engine: z.enum(OCR_ENGINE_CHOICES).default('auto'),
   })
   .strict();
 export type PrereviewInput = z.input<typeof PrereviewInput>;

@@ -1,7 +1,7 @@
 import { toErrorPayload } from '../../common/contract/index.js';
 import { appVersion } from '../config/app-paths.js';
-import { createHub, type Hub } from '../hub/hub.js';
-import { UsageError, type Command, type GlobalOptions } from './command.js';
+import { createApp, type App } from '../app/app.js';
+import { UsageError, type Command, type GlobalOptions } from '../hub/cli/command.js';
 import { commands } from './commands/index.js';
 import { Output } from './output.js';
 
@@ -9,7 +9,7 @@ function help(): string {
   return [
     `ic ${appVersion} — Intelligent Center command line (everything runs on this machine)`,
     '',
-    ...commands.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
+    ...commands.filter((c) => c.name !== 'capabilities').flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
     'Global options: --json (JSON output, one line per item), --data-dir DIR (default: IC_DATA_DIR or the app-data folder), --debug (stack traces).',
     'Exit codes: 0 all done, 1 some inputs failed, 2 usage error. Output shapes: docs/cli.md.',
@@ -42,7 +42,7 @@ export function resolveCommand(argv: string[]): { command?: Command; rest: strin
 }
 
 export async function main(argv: string[], out?: Output): Promise<number> {
-  let hub: Hub | undefined;
+  let hub: App | undefined;
   let debug = argv.includes('--debug');
   let o = out ?? new Output(argv.includes('--json'));
   try {
@@ -59,7 +59,7 @@ export async function main(argv: string[], out?: Output): Promise<number> {
       args: rest,
       global,
       out: o,
-      hub: () => (hub ??= createHub({ ...(global.dataDir ? { dataDir: global.dataDir } : {}) })),
+      hub: () => (hub ??= createApp({ ...(global.dataDir ? { dataDir: global.dataDir } : {}) })),
     });
   } catch (err) {
     if (err instanceof UsageError) {

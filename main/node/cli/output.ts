@@ -1,7 +1,8 @@
 import { toErrorPayload } from '../../common/contract/index.js';
+import type { CommandOutput } from '../hub/cli/command.js';
 
 /** Results to stdout (JSON lines with --json), progress and errors to stderr. */
-export class Output {
+export class Output implements CommandOutput {
   constructor(
     readonly json: boolean,
     private readonly stdout: NodeJS.WritableStream = process.stdout,

@@ -29,5 +29,3 @@ export function resourcesRoot(): string {
 export const builtinPluginsDir = () => path.join(resourcesRoot(), 'plugins');
 export const consoleDir = () => path.join(appRoot, 'dist', 'renderer');
 
-/** True when this module runs from TypeScript sources (tests, tsx), so forked hosts need the tsx loader. */
-export const runningFromSources = import.meta.url.endsWith('.ts');

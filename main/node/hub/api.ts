@@ -45,8 +45,4 @@ export class Api {
   call<M extends MethodName>(method: M, params?: z.input<Methods[M]['params']>): Promise<ResultOf<M>> {
     return this.dispatch(method, params) as Promise<ResultOf<M>>;
   }
-
-  missing(): MethodName[] {
-    return (Object.keys(methods) as MethodName[]).filter((m) => !this.handlers[m]);
-  }
 }

@@ -19,6 +19,8 @@ export interface CapabilityProvider {
   /** Returns the parsed output or throws (the provider broke its own contract). */
   parseOutput(output: unknown): unknown;
   invoke(input: unknown, ctx: InvokeContext): Promise<InvokeResult>;
+  /** Why it cannot run now (e.g. its model packs are missing), asked on every use; undefined when it can. */
+  unavailable?(): string | undefined;
 }
 
 /** The contribution point every capability joins through; nothing switches on capability names. */
@@ -37,9 +39,12 @@ export class CapabilityRegistry {
     };
   }
 
+  /** The provider of a capability that can run now: NOT_FOUND when none is registered, UNAVAILABLE (with the reason) when it cannot run. */
   get(id: string): CapabilityProvider {
     const p = this.providers.get(id);
     if (!p) throw new HubError('NOT_FOUND', `no capability "${id}" is available (is its plugin disabled or its model not installed?)`);
+    const why = p.unavailable?.();
+    if (why) throw new HubError('UNAVAILABLE', `capability "${id}" is unavailable: ${why}`);
     return p;
   }
 
@@ -47,7 +52,13 @@ export class CapabilityRegistry {
     return this.providers.has(id);
   }
 
+  /** Every registered capability; those that cannot run now carry `unavailable` with the reason. */
   list(): CapabilityInfo[] {
-    return [...this.providers.values()].map((p) => p.info).sort((a, b) => a.id.localeCompare(b.id));
+    return [...this.providers.values()]
+      .map((p) => {
+        const why = p.unavailable?.();
+        return why ? { ...p.info, unavailable: why } : p.info;
+      })
+      .sort((a, b) => a.id.localeCompare(b.id));
   }
 }

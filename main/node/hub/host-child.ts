@@ -5,7 +5,7 @@ export interface HostCallContext {
   signal: AbortSignal;
   progress(p: Progress): void;
 }
-export type HostHandler = (payload: any, ctx: HostCallContext) => unknown | Promise<unknown>;
+export type HostHandler = (payload: unknown, ctx: HostCallContext) => unknown;
 
 /** The child side of HostProcess: answers calls with the given handlers until the parent goes away. */
 export function serveHost(handlers: Record<string, HostHandler>): void {

@@ -1,50 +1,48 @@
-import path from 'node:path';
-import type { HubClient } from '../../common/contract/index.js';
-import { appRoot, appVersion, builtinPluginsDir } from '../config/app-paths.js';
+import type { HubClient, StorageInfo } from '../../common/contract/index.js';
+import { appVersion } from '../config/app-paths.js';
 import { APP_NAME, ensureDataLayout, resolveDataDir, type DataLayout } from '../config/data-dir.js';
+import { HubLog } from '../log/hub-log.js';
 import { createPackStore } from '../models/models-service.js';
-import { modelsMethods } from '../models/models-methods.js';
-import { knownModelCapabilities, modelsArchiveMethods } from '../models/archive/import-export-methods.js';
-import { fetchCapability } from '../models/fetch/fetch-capability.js';
 import type { PackStore } from '../models/pack-store.js';
-import { PluginManager } from '../plugins/plugin-manager.js';
-import { pluginsMethods } from '../plugins/plugins-methods.js';
-import { appReadableDirs } from '../plugins/plugin-sandbox.js';
 import { openStores, type Stores } from '../store/database.js';
 import { Api } from './api.js';
 import { CapabilityRegistry } from './capability-registry.js';
 import { HubEvents } from './events.js';
+import { activateFeatures, type FeatureStatus } from './features.js';
+import type { FeatureContribution } from './feature.js';
 import { JobRunner } from './job-runner.js';
-import { createModelHost } from './model-host.js';
-import type { HostProcess } from './host-process.js';
-import { ocrCapability } from '../capabilities/ocr/ocr-capability.js';
-import { prereviewCapability } from '../capabilities/prereview/prereview-capability.js';
-import { prereviewMethods } from '../capabilities/prereview/prereview-methods.js';
-import { maskText } from '../capabilities/prereview/mask.js';
-import { HubLog } from '../log/hub-log.js';
 import { jobsMethods } from './jobs-methods.js';
 import { restrictUmask } from '../config/permissions.js';
 import { defaultKeyProviders } from '../store/crypto/default-providers.js';
 import { openDataKey } from '../store/crypto/data-key.js';
 import { FieldCipher } from '../store/crypto/field-cipher.js';
 import type { KeyProvider } from '../store/crypto/key-provider.js';
-import type { StorageInfo } from '../../common/contract/index.js';
 import { AuditRecorder } from './audit-recorder.js';
 import { JobRetention } from './job-retention.js';
 import { operatorOf } from './operator.js';
 import { auditMethods, settingsMethods } from './settings-methods.js';
 import { packsForEngine } from './packs-for-engine.js';
+import { ModelHost } from './model-host.js';
 
 export interface HubOptions {
   /** Defaults to resolveDataDir() (IC_DATA_DIR or the platform's app-data folder). */
   dataDir?: string;
-  /** Extra plugin folders (tests). The built-in and the user plugin folders are always searched. */
-  extraPluginDirs?: string[];
   /** The model manifest (tests); defaults to the app's models/manifest.json. */
   catalogFile?: string;
   onHostStderr?: (chunk: string) => void;
   /** Where the data key is kept, strongest first (Electron passes safeStorage first); default: keychain, key file. */
   keyProviders?: KeyProvider[];
+}
+
+/** What only the composition root (main/node/app/) knows: the features, the log's masking, the model host's entry. */
+export interface HubWiring {
+  features?: readonly FeatureContribution[];
+  /** Applied to every log line (personal data masked); the identity when not given. */
+  redact?: (text: string) => string;
+  /** Compiled JS entry of the model host process; without it, model-host calls fail as UNAVAILABLE. */
+  modelHostEntry?: string;
+  /** Capability ids of every installed plugin (for features that accept plugin model packs). */
+  pluginCapabilities?: () => string[];
 }
 
 export interface Hub {
@@ -53,23 +51,28 @@ export interface Hub {
   events: HubEvents;
   registry: CapabilityRegistry;
   jobs: JobRunner;
-  plugins: PluginManager;
   models: PackStore;
   log: HubLog;
   audit: AuditRecorder;
   retention: JobRetention;
   storage: StorageInfo;
-  /** The inference process (OCR now); its pid is what benchmarks measure. */
-  modelHost: HostProcess;
+  /** The inference process; its pid is what benchmarks measure. */
+  modelHost: ModelHost;
   stores: Stores;
   layout: DataLayout;
+  /** Each feature, available or not (with the reason). */
+  features: () => FeatureStatus[];
   /** Number of jobs found unfinished from a previous run (now `interrupted`, resumable). */
   interruptedAtStart: number;
   close(): Promise<void>;
 }
 
-/** The hub core: plain Node, no Electron. Every door (IPC, loopback server, CLI) talks to one of these. */
-export function createHub(options: HubOptions = {}): Hub {
+/**
+ * The hub core: plain Node, no Electron, no feature. Every door (IPC, loopback server, CLI) talks to one of these;
+ * main/node/app/createApp() builds it with the app's features. Called bare (tests of the contract, the store, the
+ * job runner) it has jobs, health and capabilities.list and nothing else.
+ */
+export function createHub(options: HubOptions = {}, wiring: HubWiring = {}): Hub {
   restrictUmask();
   const layout = ensureDataLayout(options.dataDir ?? resolveDataDir());
   const dataKey = openDataKey(layout.root, options.keyProviders ?? defaultKeyProviders(layout.root));
@@ -77,7 +80,7 @@ export function createHub(options: HubOptions = {}): Hub {
   dataKey.key.fill(0); // the cipher holds its own copy
   const interruptedAtStart = stores.jobs.markInterrupted();
   const events = new HubEvents();
-  const log = new HubLog(layout.logs, maskText);
+  const log = new HubLog(layout.logs, wiring.redact ?? ((t) => t));
   events.on((e) => {
     if (e.type !== 'job.updated' || !['succeeded', 'failed', 'cancelled'].includes(e.job.status)) return;
     const j = e.job;
@@ -86,34 +89,15 @@ export function createHub(options: HubOptions = {}): Hub {
   events.on((e) => {
     if (e.type === 'job.item' && e.item.error) log.write('warn', `job ${e.jobId} item ${e.item.index + 1}: ${e.item.error.message}`);
   });
-  // Host processes' stderr (plugins' api.log, engine warnings) goes to the log, masked, as well as to the caller.
-  // Host processes deliver whole lines (HostProcess splits on newlines), so a number is never masked in halves.
-  // The copy shown on the terminal is masked too: terminals get captured into files.
-  const onHostStderr = (chunk: string) => {
-    const masked = maskText(chunk);
-    log.write('warn', masked.trim());
-    (options.onHostStderr ?? ((c: string) => process.stderr.write(c)))(masked);
-  };
   const registry = new CapabilityRegistry();
   const jobs = new JobRunner(stores.jobs, registry, events);
-  const plugins = new PluginManager({
-    dirs: { builtin: [builtinPluginsDir(), ...(options.extraPluginDirs ?? [])], user: [layout.plugins] },
-    registry,
-    state: stores.pluginState,
-    hostEntry: path.join(appRoot, 'dist', 'main', 'node', 'plugins', 'plugin-host-entry.js'),
-    readable: appReadableDirs(appRoot),
-    onHostStderr,
-  });
-  plugins.discover();
   const models = createPackStore(layout, options.catalogFile);
-  registry.register(fetchCapability(models));
-  const modelHost = createModelHost({ dataDir: layout.root, catalogFile: options.catalogFile, onStderr: onHostStderr });
-  // Registered only where an engine's pack is installed: nothing is offered that cannot run.
-  const ocrPacks = ['pp-ocrv4-ch', 'tesseract-chi-sim', 'tesseract-eng'].filter((id) => models.get(id));
-  if (ocrPacks.length) {
-    registry.register(ocrCapability(modelHost));
-    registry.register(prereviewCapability(modelHost));
-  }
+  const modelHost = new ModelHost({
+    ...(wiring.modelHostEntry ? { entry: wiring.modelHostEntry } : {}),
+    dataDir: layout.root,
+    ...(options.catalogFile ? { catalogFile: options.catalogFile } : {}),
+    onStderr: (chunk) => hostStderr(log, options, chunk),
+  });
 
   const operator = () => operatorOf(stores.settings);
   const audit = new AuditRecorder({
@@ -121,7 +105,7 @@ export function createHub(options: HubOptions = {}): Hub {
     events,
     detail: (id) => jobs.detail(id),
     operator,
-    mask: maskText,
+    mask: (t) => log.mask(t),
     packsFor: (capability, engine) => packsForEngine(models, capability, engine),
     onError: (err) => log.write('error', `audit entry not written: ${(err as Error).message}`),
   });
@@ -162,10 +146,19 @@ export function createHub(options: HubOptions = {}): Hub {
   api.provide(settingsMethods({ settings: stores.settings, storage: () => ({ ...storage }), retention, record: (a, d) => audit.action(a, d) }));
   api.provide(auditMethods(stores.audit));
   api.provide(jobsMethods(jobs, stores.jobs, registry, retention));
-  api.provide(pluginsMethods(plugins));
-  api.provide(modelsMethods(models));
-  api.provide(prereviewMethods());
-  api.provide(modelsArchiveMethods(models, { knownCapabilities: () => knownModelCapabilities(plugins) }));
+  const features = activateFeatures(wiring.features ?? [], {
+    registry,
+    api,
+    ctx: {
+      layout,
+      packs: models,
+      modelHost,
+      log,
+      events,
+      ...(options.catalogFile ? { catalogFile: options.catalogFile } : {}),
+      pluginCapabilities: wiring.pluginCapabilities ?? (() => []),
+    },
+  });
 
   const client: HubClient = {
     call: (method, params) => api.call(method, params),
@@ -179,7 +172,6 @@ export function createHub(options: HubOptions = {}): Hub {
     events,
     registry,
     jobs,
-    plugins,
     models,
     log,
     audit,
@@ -188,16 +180,28 @@ export function createHub(options: HubOptions = {}): Hub {
     modelHost,
     stores,
     layout,
+    features: features.status,
     interruptedAtStart,
     async close() {
       if (closed) return;
       closed = true;
       retention.stop();
       await jobs.stopAll();
+      await features.dispose();
       await audit.close();
-      await plugins.dispose();
       await modelHost.dispose();
       stores.close();
     },
   };
+}
+
+/**
+ * Host processes' stderr (plugins' api.log, engine warnings) goes to the log, masked, as well as to the caller.
+ * Hosts deliver whole lines (HostProcess splits on newlines), so a number is never masked in halves; the copy for
+ * the terminal is masked too (terminals get captured into files).
+ */
+export function hostStderr(log: HubLog, options: Pick<HubOptions, 'onHostStderr'>, chunk: string): void {
+  const masked = log.mask(chunk);
+  log.write('warn', masked.trim());
+  (options.onHostStderr ?? ((c: string) => process.stderr.write(c)))(masked);
 }

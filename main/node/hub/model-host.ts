@@ -1,19 +1,66 @@
-import path from 'node:path';
-import { appRoot } from '../config/app-paths.js';
+import {
+  HubError,
+  hostMethods,
+  type HostMethodName,
+  type HostParamsOf,
+  type HostResultOf,
+  type Progress,
+} from '../../common/contract/index.js';
 import { HostProcess } from './host-process.js';
+
+export interface ModelHostOptions {
+  /** Compiled JS entry of the model host (the app root's; it serves the features' host services). None: calls are UNAVAILABLE. */
+  entry?: string;
+  dataDir: string;
+  catalogFile?: string;
+  onStderr?: (chunk: string) => void;
+}
 
 /**
  * The model host: one child process for inference, so OCR (and later embeddings, translation) never blocks the
- * hub or the window. Started on first use; restarted after a crash.
+ * hub or the window. Started on first use; restarted after a crash. Calls are typed by contract/host-methods.ts
+ * and every answer is checked against its result schema here, so callers get typed values without casts.
  */
-export function createModelHost(o: { dataDir: string; catalogFile?: string; onStderr?: (chunk: string) => void }): HostProcess {
-  return new HostProcess({
-    name: 'model host',
-    entry: path.join(appRoot, 'dist', 'main', 'node', 'hosts', 'model-host-entry.js'),
-    env: { ...process.env, IC_DATA_DIR: o.dataDir, ...(o.catalogFile ? { IC_MODELS_CATALOG: o.catalogFile } : {}) },
-    onStderr: o.onStderr,
-    // Model loads (onnxruntime sessions, Tesseract workers) take a few seconds on 2 cores.
-    startTimeoutMs: 60_000,
-    cancelGraceMs: 3000,
-  });
+export class ModelHost {
+  private readonly process: HostProcess | undefined;
+
+  constructor(o: ModelHostOptions) {
+    if (!o.entry) return;
+    this.process = new HostProcess({
+      name: 'model host',
+      entry: o.entry,
+      env: { ...process.env, IC_DATA_DIR: o.dataDir, ...(o.catalogFile ? { IC_MODELS_CATALOG: o.catalogFile } : {}) },
+      onStderr: o.onStderr,
+      // Model loads (onnxruntime sessions, Tesseract workers) take a few seconds on 2 cores.
+      startTimeoutMs: 60_000,
+      cancelGraceMs: 3000,
+    });
+  }
+
+  /** The host's pid once started (benchmarks measure its memory). */
+  get pid(): number | undefined {
+    return this.process?.pid;
+  }
+
+  get restarts(): number {
+    return this.process?.restarts ?? 0;
+  }
+
+  async call<M extends HostMethodName>(
+    method: M,
+    params: HostParamsOf<M>,
+    o: { signal?: AbortSignal; onProgress?: (p: Progress) => void } = {},
+  ): Promise<HostResultOf<M>> {
+    if (!this.process) throw new HubError('UNAVAILABLE', 'this hub was built without a model host (use createApp)');
+    const raw = await this.process.call(method, params, o);
+    const checked = hostMethods[method].result.safeParse(raw);
+    if (!checked.success) {
+      throw new HubError('INTERNAL', `model host answered ${method} outside its contract: ${checked.error.issues[0]?.message}`);
+    }
+    return checked.data as HostResultOf<M>;
+  }
+
+  async dispose(): Promise<void> {
+    await this.process?.dispose();
+  }
 }

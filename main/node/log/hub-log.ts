@@ -17,6 +17,11 @@ export class HubLog {
     this.file = path.join(dir, 'hub.log');
   }
 
+  /** The same masking the log applies, for text that goes elsewhere (audit entries, the terminal). */
+  mask(text: string): string {
+    return this.redact(text);
+  }
+
   write(level: 'info' | 'warn' | 'error', message: string): void {
     // Lines joined with split/trim: a /\s*\n\s*/ pattern backtracks quadratically on long runs of spaces.
     const oneLine = this.redact(message)

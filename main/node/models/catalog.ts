@@ -24,12 +24,6 @@ export function loadCatalog(file = catalogFile()): Catalog {
   return catalog;
 }
 
-export function catalogPack(catalog: Catalog, id: string): CatalogPack {
-  const p = catalog.packs.find((x) => x.id === id);
-  if (!p) throw new HubError('NOT_FOUND', `no model pack "${id}" in the manifest (known: ${catalog.packs.map((x) => x.id).join(', ')})`);
-  return p;
-}
-
 /** The pack.json of an installed copy of a catalog pack: the catalog's description plus the files as installed. */
 export function packRecordFor(entry: CatalogPack, files: PackFile[], extra: Partial<PackRecord> = {}): PackRecord {
   return {

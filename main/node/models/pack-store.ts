@@ -21,6 +21,19 @@ export interface InstalledPack {
   record: PackRecord;
 }
 
+/** A need for a model pack, in the manifest's terms (see PackStore.matching). */
+export interface PackQuery {
+  capability: string;
+  /** Any of these engines (the manifest's `engine`). */
+  engines?: readonly string[];
+  /** Reads at least one of these languages. */
+  languages?: readonly string[];
+  /** Carries this file (a path inside the pack). */
+  file?: string;
+  /** Only packs whose files pass the quick (size) check. */
+  intact?: boolean;
+}
+
 export interface PackStoreOptions {
   catalog: Catalog;
   /** Prepared at install time, read-only at run time. */
@@ -58,6 +71,27 @@ export class PackStore {
 
   get(id: string): InstalledPack | undefined {
     return this.installed().find((p) => p.id === id);
+  }
+
+  /**
+   * Installed packs that serve a need, described by the manifest's fields (capability, engine, languages, a file
+   * they carry), never by pack ids: features and engine registries ask for "an ocr pack of engine tesseract with
+   * chi_tra.traineddata", so a pack added to models/manifest.json is found without code changes. In the manifest's
+   * order; with `intact`, only packs whose files pass the quick check.
+   */
+  matching(need: PackQuery): InstalledPack[] {
+    const order = new Map(this.opts.catalog.packs.map((p, i) => [p.id, i]));
+    return this.installed()
+      .filter((p) => {
+        const r = p.record;
+        if (r.capability !== need.capability) return false;
+        const engine = r.engine ?? this.catalogEntry(p.id)?.engine;
+        if (need.engines && !(engine !== undefined && need.engines.includes(engine))) return false;
+        if (need.languages && !r.languages.some((l) => need.languages!.includes(l))) return false;
+        if (need.file && !r.files.some((f) => f.path === need.file)) return false;
+        return !need.intact || this.quickProblems(p).length === 0;
+      })
+      .sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
   }
 
   /** The folder of an installed pack whose files pass the quick check, or an UNAVAILABLE error saying how to get it. */

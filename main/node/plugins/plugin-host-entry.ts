@@ -1,12 +1,15 @@
 // Entry of a plugin host process: one per plugin, forked by the hub under Node's permission model.
 import { pathToFileURL } from 'node:url';
-import { HubError, type Progress } from '../../common/contract/index.js';
+import { z } from 'zod';
+import { HubError, parseOrThrow, type Progress } from '../../common/contract/index.js';
 import { serveHost, type HostCallContext } from '../hub/host-child.js';
 
 export interface PluginHandlerContext {
   signal: AbortSignal;
   progress(p: Progress): void;
 }
+// Plugins are plain JavaScript: their input was validated against the manifest's JSON Schema before it got here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type PluginHandler = (input: any, ctx: PluginHandlerContext) => unknown | Promise<unknown>;
 /** What a plugin's `activate(api)` receives. */
 export interface PluginApi {
@@ -17,8 +20,13 @@ export interface PluginApi {
 
 const handlers = new Map<string, PluginHandler>();
 
+/** What the plugin manager sends (plugins/plugin-manager.ts). */
+const LoadPayload = z.object({ entry: z.string(), capabilities: z.array(z.string()), pluginId: z.string() });
+const InvokePayload = z.object({ capability: z.string(), input: z.unknown() });
+
 serveHost({
-  async load(payload: { entry: string; capabilities: string[]; pluginId: string }) {
+  async load(raw) {
+    const payload = parseOrThrow(LoadPayload, raw, 'plugin load');
     const mod = await import(pathToFileURL(payload.entry).href);
     const activate = mod.activate ?? mod.default?.activate;
     if (typeof activate !== 'function') throw new HubError('BAD_MANIFEST', `plugin "${payload.pluginId}": entry does not export activate(api)`);
@@ -39,7 +47,8 @@ serveHost({
     return { handled: [...handlers.keys()] };
   },
 
-  async invoke(payload: { capability: string; input: unknown }, ctx: HostCallContext) {
+  async invoke(raw, ctx: HostCallContext) {
+    const payload = parseOrThrow(InvokePayload, raw, 'plugin call');
     const handler = handlers.get(payload.capability);
     if (!handler) throw new HubError('NOT_FOUND', `plugin does not handle "${payload.capability}"`);
     try {

@@ -10,6 +10,7 @@ import {
   toErrorPayload,
   type ErrorPayload,
   type JobEvent,
+  MAX_REQUEST_BYTES,
 } from '../../common/contract/index.js';
 import { bearerOf, hostAndOriginProblem, newToken, Sessions, tokenMatches } from './auth.js';
 import { refuseLocalPaths } from '../hub/local-paths.js';
@@ -47,9 +48,10 @@ export interface RunningServer {
  */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? newToken();
-  // Uploaded files travel as base64 in the JSON body: one file of the contract's ~150 MB limit is ~200 MB of it.
-  const maxBody = opts.maxBodyBytes ?? 256 * 1024 * 1024;
-  const body = new BodyBudget(opts.maxInflightBytes ?? Math.max(maxBody * 2, 512 * 1024 * 1024));
+  // Uploaded files travel as base64 in the JSON body: the contract sizes the body for one file of its limit.
+  const maxBody = opts.maxBodyBytes ?? MAX_REQUEST_BYTES;
+  // Bodies of parallel uploads held at once: two files of the limit, then 503 until one is done.
+  const body = new BodyBudget(opts.maxInflightBytes ?? maxBody * 2);
   const sessions = new Sessions(token);
   let port = 0;
 

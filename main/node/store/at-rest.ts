@@ -20,7 +20,7 @@ const AT_REST = 'at_rest';
 export function upgradeAtRest(db: Db, settings: SettingsStore, cipher: FieldCipher): number {
   const check = settings.getInternal(KEY_CHECK);
   if (check) {
-    let ok = false;
+    let ok: boolean;
     try {
       ok = cipher.decrypt(check, KEY_CHECK) === KEY_CHECK_TEXT;
     } catch {

@@ -1,24 +1,7 @@
-import type { ErrorCode, ErrorPayload } from '../../../main/common/contract/errors.js';
+import { isErrorCode, type ErrorCode } from '../../../main/common/contract/constants.js';
+import type { ErrorPayload } from '../../../main/common/contract/errors.js';
 
-const CODES: readonly ErrorCode[] = [
-  'BAD_REQUEST',
-  'NOT_FOUND',
-  'UNAVAILABLE',
-  'CANCELLED',
-  'TIMEOUT',
-  'WORKER_CRASHED',
-  'PLUGIN_ERROR',
-  'BAD_MANIFEST',
-  'CONFLICT',
-  'DB_TOO_NEW',
-  'UNAUTHORIZED',
-  'FORBIDDEN',
-  'INTERNAL',
-];
-
-export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && (CODES as readonly string[]).includes(value);
-}
+export { isErrorCode };
 
 /**
  * An error from a hub call, as the console shows it: the contract's code and message. (The contract's HubError is

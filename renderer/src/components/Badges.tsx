@@ -1,5 +1,6 @@
 import type { JobStatus } from '../../../main/common/contract/jobs.js';
 import { jobStatusLabel, L } from '../i18n.js';
+import './Badges.css';
 
 export function EngineBadge({ engine }: { engine: string }) {
   return (

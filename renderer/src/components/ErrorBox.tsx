@@ -1,5 +1,6 @@
 import type { ErrorPayload } from '../../../main/common/contract/errors.js';
 import { errorCodeLabel, L } from '../i18n.js';
+import './ErrorBox.css';
 
 /** An error as the contract carries it: the code (with its label) and the message. */
 export function ErrorBox({

@@ -1,6 +1,7 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import { ACCEPT, FORMATS, MAX_FILE_BYTES, formatBytes, type PickedFile } from '../files.js';
-import { L } from '../i18n.js';
+import { L, t } from '../i18n.js';
+import './FilePicker.css';
 
 /**
  * Drop zone and file button, with the picked files listed (thumbnail for images, size, remove). What may be added
@@ -67,11 +68,10 @@ export function FilePicker({
           ⤓
         </span>
         <span>
-          拖放文件到此处，或{' '}
+          {L.dropHere}{' '}
           <label className="btn btn-small file-button" htmlFor={`${id}-input`}>
-            选择文件 Choose files
-          </label>{' '}
-          Drop files here
+            {L.chooseFiles}
+          </label>
         </span>
         <input
           id={`${id}-input`}
@@ -89,7 +89,7 @@ export function FilePicker({
           }}
         />
         <span className="muted small" data-testid={`${id}-limits`}>
-          {FORMATS} · {limits ?? `单个文件不超过 ${formatBytes(MAX_FILE_BYTES)} Up to ${formatBytes(MAX_FILE_BYTES)} per file`}
+          {FORMATS} · {limits ?? t('limitPerFile', { max: formatBytes(MAX_FILE_BYTES) })}
         </span>
       </div>
       {refused.length > 0 && (
@@ -105,12 +105,12 @@ export function FilePicker({
         <>
           <div className="section-head file-list-head">
             <h3 className="h3">
-              已选文件 Files <span className="count">{files.length}</span>{' '}
+              {L.pickedFiles} <span className="count">{files.length}</span>{' '}
               <span className="muted small">{formatBytes(files.reduce((n, f) => n + f.size, 0))}</span>
             </h3>
             {onClear && (
               <button type="button" className="btn btn-small" onClick={onClear} disabled={disabled} data-testid={`${id}-clear`}>
-                全部移除 Remove all
+                {L.removeAll}
               </button>
             )}
           </div>

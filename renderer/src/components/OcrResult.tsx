@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { OcrOutput } from '../../../main/common/contract/ocr.js';
 import { formatMs } from '../format.js';
-import { L } from '../i18n.js';
+import { L, t } from '../i18n.js';
 import { CopyButton } from './CopyButton.js';
 import { PageView } from './PageView.js';
+import './OcrResult.css';
 
 type OcrPage = OcrOutput['pages'][number];
 
@@ -20,7 +21,7 @@ export function OcrResult({ output, imageUrl = null, testId = 'ocr-result' }: { 
       {output.pages.length > 1 && (
         <div className="section-head">
           <span className="muted small">
-            {output.pages.length} 页 pages · {formatMs(output.pages.reduce((n, p) => n + p.ms, 0))}
+            {t('ocrPagesTime', { n: output.pages.length })} · {formatMs(output.pages.reduce((n, p) => n + p.ms, 0))}
           </span>
           <CopyButton text={output.pages.map((p) => p.text).join('\n\n')} testId={`${testId}-copy-all`} />
         </div>
@@ -37,25 +38,25 @@ function OcrPageView({ page, imageUrl, testId }: { page: OcrPage; imageUrl: stri
   const [active, setActive] = useState<number | null>(null);
   const avg = page.lines.length ? page.lines.reduce((n, l) => n + l.confidence, 0) / page.lines.length : null;
   return (
-    <section className="ocr-page" data-testid={testId} aria-label={`第 ${page.page} 页 Page ${page.page}`}>
+    <section className="ocr-page" data-testid={testId} aria-label={t('pageN', { n: page.page })}>
       <div className="section-head">
         <h4 className="h4">
-          第 {page.page} 页 Page {page.page}
+          {t('pageN', { n: page.page })}
         </h4>
         <div className="meta-row">
           <span className="badge badge-engine" data-testid={`${testId}-engine`} title={L.engine}>
             {page.engine}
           </span>
-          <span className="badge badge-time" title="页面旋转 Rotation applied">
-            旋转 Rotation {page.rotation}°
+          <span className="badge badge-time" title={L.rotationApplied}>
+            {L.rotation} {page.rotation}°
           </span>
           <span className="badge badge-time" data-testid={`${testId}-ms`} title={L.time}>
             {L.time} {formatMs(page.ms)}
           </span>
           <span className="badge badge-time">
-            {page.lines.length} 行 lines{avg !== null && ` · ${Math.round(avg * 100)}%`}
+            {t('linesN', { n: page.lines.length })}{avg !== null && ` · ${Math.round(avg * 100)}%`}
           </span>
-          {page.source === 'pdf-text' && <span className="badge badge-time">PDF 文字层 text layer</span>}
+          {page.source === 'pdf-text' && <span className="badge badge-time">{L.pdfTextLayer}</span>}
           <span className="badge badge-time">
             {page.width}×{page.height}
           </span>
@@ -72,16 +73,16 @@ function OcrPageView({ page, imageUrl, testId }: { page: OcrPage; imageUrl: stri
             text: l.text,
             className: `${active === i ? 'box-active' : ''} ${l.confidence < 0.8 ? 'box-low' : ''}`,
           }))}
-          label={`${page.file} 第 ${page.page} 页 page ${page.page}`}
+          label={`${page.file} · ${t('pageN', { n: page.page })}`}
           testId={`${testId}-view`}
         />
         <div className="ocr-text-panel">
           <div className="section-head">
-            <h5 className="h5">识别文字 Text</h5>
+            <h5 className="h5">{L.recognisedText}</h5>
             <CopyButton text={page.text} testId={`${testId}-copy`} />
           </div>
           {page.lines.length === 0 ? (
-            <p className="muted">未识别到文字 No text found on this page.</p>
+            <p className="muted">{L.noTextOnPage}</p>
           ) : (
             <ol className="ocr-lines" data-testid={`${testId}-text`} onMouseLeave={() => setActive(null)}>
               {page.lines.map((l, i) => (
@@ -91,7 +92,7 @@ function OcrPageView({ page, imageUrl, testId }: { page: OcrPage; imageUrl: stri
                   onMouseEnter={() => setActive(i)}
                   onFocus={() => setActive(i)}
                   tabIndex={0}
-                  title={`置信度 Confidence ${Math.round(l.confidence * 100)}%`}
+                  title={t('confidenceN', { n: Math.round(l.confidence * 100) })}
                 >
                   {l.text}
                 </li>

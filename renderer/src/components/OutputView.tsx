@@ -3,6 +3,8 @@ import { JsonView } from './JsonView.js';
 import { OcrResult, isOcrOutput } from './OcrResult.js';
 import { PiiMaskOutput, isPiiMaskResult } from './PiiMaskOutput.js';
 import { PrereviewReport, VerdictBanner, isPrereviewOutput } from './PrereviewReport.js';
+import './OutputView.css';
+import { L } from '../i18n.js';
 
 /** Capability-specific views of an output; anything without one (or that does not fit) is shown as JSON. */
 const views: Record<string, (output: unknown) => ReactNode | null> = {
@@ -24,11 +26,11 @@ export function OutputView({ capability, output }: { capability: string; output:
       <>
         {special}
         <details className="raw-details">
-          <summary>原始输出 Raw output (JSON)</summary>
+          <summary>{L.rawOutput}</summary>
           <JsonView value={output} testId="output-json" />
         </details>
       </>
     );
   }
-  return <JsonView value={output} testId="output-json" label="输出 Output" />;
+  return <JsonView value={output} testId="output-json" label={L.output} />;
 }

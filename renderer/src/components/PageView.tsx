@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { Box } from '../../../main/common/contract/ocr.js';
+import './PageView.css';
+import { L } from '../i18n.js';
 
 export interface PageBox {
   key: string;
@@ -71,7 +73,7 @@ export function PageView({
   if (!w || !h) {
     return (
       <div className="page-view page-none muted small" data-testid={testId} data-mode="none">
-        无预览 No preview for this page
+        {L.noPreview}
       </div>
     );
   }
@@ -122,7 +124,7 @@ export function PageView({
           );
         })}
       </svg>
-      <figcaption className="muted small">无图像预览，按识别位置绘制 No image preview: text drawn where it was read</figcaption>
+      <figcaption className="muted small">{L.drawnPreview}</figcaption>
     </figure>
   );
 }

@@ -58,9 +58,9 @@ export function PiiMaskOutput({ output }: { output: PiiMaskResult }) {
         <table className="table" data-testid="found-items">
           <thead>
             <tr>
-              <th scope="col">类型 Kind</th>
-              <th scope="col">脱敏后 Masked</th>
-              <th scope="col">位置 Position</th>
+              <th scope="col">{L.colKind}</th>
+              <th scope="col">{L.colMasked}</th>
+              <th scope="col">{L.colPosition}</th>
             </tr>
           </thead>
           <tbody>

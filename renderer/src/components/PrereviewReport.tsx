@@ -1,8 +1,9 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { Box } from '../../../main/common/contract/ocr.js';
 import type { PrereviewOutput } from '../../../main/common/contract/prereview.js';
-import { checkStatusLabel, docTypeLabel, fieldLabel, verdictLabel, type CheckStatus } from '../i18n.js';
+import { checkStatusLabel, docTypeLabel, fieldLabel, L, t, verdictLabel, type CheckStatus } from '../i18n.js';
 import { PageView } from './PageView.js';
+import './PrereviewReport.css';
 
 type Check = PrereviewOutput['checks'][number];
 type Evidence = Check['evidence'][number];
@@ -44,9 +45,9 @@ export function VerdictBanner({ output, children }: { output: PrereviewOutput; c
           </div>
         </div>
         <div className="verdict-counts">
-          <span className="vcount vcount-fail">{n('fail')} 不通过 failed</span>
-          <span className="vcount vcount-warn">{n('warn')} 需复核 to review</span>
-          <span className="vcount vcount-pass">{n('pass')} 通过 passed</span>
+          <span className="vcount vcount-fail">{t('nFailed', { n: n('fail') })}</span>
+          <span className="vcount vcount-warn">{t('nToReview', { n: n('warn') })}</span>
+          <span className="vcount vcount-pass">{t('nPassed', { n: n('pass') })}</span>
         </div>
       </div>
       <p className="verdict-hint">{v.hint}</p>
@@ -86,7 +87,7 @@ export function PrereviewReport({
         data-testid="evidence"
       >
         <span className="evidence-file">{e.file}</span>
-        <span className="evidence-page">第 {e.page} 页 p.{e.page}</span>
+        <span className="evidence-page">{t('pageShort', { n: e.page })}</span>
         {e.text && <span className="evidence-text">「{e.text}」</span>}
       </button>
     );
@@ -97,7 +98,7 @@ export function PrereviewReport({
       <div className="report-main">
         <section aria-labelledby="checks-title">
           <h3 className="h3" id="checks-title">
-            检查项 Checks <span className="count">{output.checks.length}</span>
+            {L.checks} <span className="count">{output.checks.length}</span>
           </h3>
           {groups.map((g) => {
             const list = (
@@ -111,7 +112,7 @@ export function PrereviewReport({
                     {c.evidence.length > 0 && (
                       <div className="evidence-list">
                         <span className="muted small">
-                          {/^material\..*\.missing$/.test(c.id) ? '已交材料 Submitted:' : '依据 Evidence:'}
+                          {/^material\..*\.missing$/.test(c.id) ? L.submitted : L.evidence}
                         </span>
                         {c.evidence.map((e, i) => (
                           <span key={i}>{evidenceButton(e, `${c.id}#${i}`)}</span>
@@ -131,7 +132,7 @@ export function PrereviewReport({
                     <span className="caret" aria-hidden="true">
                       ▸
                     </span>{' '}
-                    展开 Show
+                    {L.show}
                   </span>
                 )}
               </>
@@ -152,9 +153,9 @@ export function PrereviewReport({
 
         <section aria-labelledby="docs-title">
           <h3 className="h3" id="docs-title">
-            识别的材料 Documents read <span className="count">{output.documents.length}</span>
+            {L.documentsRead} <span className="count">{output.documents.length}</span>
           </h3>
-          {output.documents.length === 0 && <p className="muted">没有可识别的材料 No document could be read.</p>}
+          {output.documents.length === 0 && <p className="muted">{L.noDocument}</p>}
           <ul className="doc-list" data-testid="documents">
             {output.documents.map((d, i) => {
               const fields = Object.entries(d.fields);
@@ -169,16 +170,16 @@ export function PrereviewReport({
                     </span>
                   </div>
                   {fields.length === 0 ? (
-                    <p className="muted small">未提取到字段 No fields extracted</p>
+                    <p className="muted small">{L.noFields}</p>
                   ) : (
                     <table className="table field-table">
                       <thead>
                         <tr>
-                          <th scope="col">字段 Field</th>
-                          <th scope="col">值 Value</th>
-                          <th scope="col">置信度 Confidence</th>
+                          <th scope="col">{L.colField}</th>
+                          <th scope="col">{L.colValue}</th>
+                          <th scope="col">{L.colConfidence}</th>
                           <th scope="col">
-                            <span className="sr-only">位置 Location</span>
+                            <span className="sr-only">{L.colLocation}</span>
                           </th>
                         </tr>
                       </thead>
@@ -190,7 +191,7 @@ export function PrereviewReport({
                             <tr key={name} data-field={name} className={shown?.key === key ? 'row-selected' : ''}>
                               <td className="field-label-cell">{fieldLabel(name)}</td>
                               <td className="field-value">{f.value}</td>
-                              <td className={`num ${low ? 'conf-low' : 'conf-ok'}`} title={low ? '置信度低，请人工核对 Low confidence: check by eye' : undefined}>
+                              <td className={`num ${low ? 'conf-low' : 'conf-ok'}`} title={low ? L.lowConfidence : undefined}>
                                 {Math.round(f.confidence * 100)}%
                               </td>
                               <td>
@@ -202,7 +203,7 @@ export function PrereviewReport({
                                       setFocus({ key, file: d.file, page: f.page, box: f.box, caption: `${d.file} · ${fieldLabel(name)}`, text: f.value })
                                     }
                                   >
-                                    定位 Show
+                                    {L.locate}
                                   </button>
                                 )}
                               </td>
@@ -219,7 +220,7 @@ export function PrereviewReport({
         </section>
       </div>
 
-      <aside className="report-side" aria-label="页面 Page">
+      <aside className="report-side" aria-label={L.page}>
         <div className="viewer" data-testid="evidence-viewer">
           {shown ? (
             <>
@@ -227,18 +228,18 @@ export function PrereviewReport({
                 <strong className="viewer-file" title={shown.caption}>
                   {shown.caption}
                 </strong>
-                <span className="muted small">第 {shown.page} 页 Page {shown.page}</span>
+                <span className="muted small">{t('pageN', { n: shown.page })}</span>
               </div>
               <ViewerPage output={output} focus={shown} imageOf={imageOf} />
               {shown.text && (
                 <p className="viewer-text">
-                  <span className="muted small">识别文字 Text read: </span>
+                  <span className="muted small">{L.textRead} </span>
                   {shown.text}
                 </p>
               )}
             </>
           ) : (
-            <p className="muted small">点击依据或“定位”查看页面 Click a piece of evidence or “Show” to see the page.</p>
+            <p className="muted small">{L.clickEvidence}</p>
           )}
         </div>
       </aside>
@@ -256,7 +257,7 @@ function ViewerPage({ output, focus, imageOf }: { output: PrereviewOutput; focus
       width={geo?.width}
       height={geo?.height}
       boxes={focus.box ? [{ key: focus.key, box: focus.box, className: 'box-evidence', text: focus.text }] : []}
-      label={`${focus.file} 第 ${focus.page} 页 page ${focus.page}`}
+      label={`${focus.file} · ${t('pageN', { n: focus.page })}`}
       testId="evidence-page"
     />
   );

@@ -1,6 +1,7 @@
 import { useId, type KeyboardEvent } from 'react';
-import { word } from '../i18n.js';
+import { L, word } from '../i18n.js';
 import type { FieldSpec, FieldValue, FormValues } from './schema-form.js';
+import './SchemaForm.css';
 
 /** Form fields generated from a capability's input schema (see schema-form.ts for the shapes it handles). */
 export function SchemaForm({
@@ -51,7 +52,7 @@ function Field({
       {label}
       {label !== f.name && <code className="field-name">{f.name}</code>}
       {f.required && (
-        <span className="required" title="必填 Required">
+        <span className="required" title={L.required}>
           *
         </span>
       )}
@@ -80,7 +81,7 @@ function Field({
             onKeyDown={onKeyDown}
             aria-required={f.required}
             aria-describedby={describedBy}
-            placeholder={f.kind === 'lines' ? '每行一项 One item per line' : undefined}
+            placeholder={f.kind === 'lines' ? L.onePerLine : undefined}
             data-testid={`field-${f.name}`}
           />
         </div>
@@ -164,7 +165,7 @@ function Field({
               </label>
             ))}
           </div>
-          {!f.required && selected.length === 0 && <p className="field-hint">未选择时使用全部 None selected: all are used</p>}
+          {!f.required && selected.length === 0 && <p className="field-hint">{L.noneSelectedAll}</p>}
         </fieldset>
       );
     }

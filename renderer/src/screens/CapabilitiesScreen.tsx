@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { CapabilityInfo } from '../../../main/common/contract/capabilities.js';
 import type { ErrorPayload } from '../../../main/common/contract/errors.js';
-import type { Progress, RunResult } from '../../../main/common/contract/jobs.js';
+import type { RunResult } from '../../../main/common/contract/jobs.js';
 import { toCallError } from '../api/client.js';
-import { useClient, useHubEvent, useOnReconnect } from '../client-context.js';
 import { EngineBadge } from '../components/Badges.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { OutputView } from '../components/OutputView.js';
@@ -11,6 +10,11 @@ import { SchemaForm } from '../components/SchemaForm.js';
 import { analyseSchema, initialValues, inputToValues, valuesToInput, type FormValues } from '../components/schema-form.js';
 import { formatMs } from '../format.js';
 import { L } from '../i18n.js';
+import { unavailableReason } from '../use-features.js';
+import { useJobRun } from '../use-job-run.js';
+import { useLoad } from '../use-load.js';
+import './CapabilitiesScreen.css';
+import type { ScreenProps } from './registry.js';
 
 interface RunOutcome {
   capability: string;
@@ -18,25 +22,12 @@ interface RunOutcome {
   ms: number;
 }
 
-export function CapabilitiesScreen({ onOpenJob }: { onOpenJob: (jobId: string) => void }) {
-  const client = useClient();
-  const [caps, setCaps] = useState<CapabilityInfo[] | null>(null);
-  const [listError, setListError] = useState<ErrorPayload | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    client.call('capabilities.list').then(
-      (list) => {
-        setCaps(list);
-        setListError(null);
-        setSelectedId((cur) => (cur && list.some((c) => c.id === cur) ? cur : (list[0]?.id ?? null)));
-      },
-      (err) => setListError(toCallError(err).toPayload()),
-    );
-  }, [client]);
-  useEffect(load, [load]);
-  useOnReconnect(load);
-
+export function CapabilitiesScreen({ openJob: onOpenJob }: ScreenProps) {
+  const list = useLoad<CapabilityInfo[]>((c) => c.call('capabilities.list'));
+  const { data: caps, error: listError, reload: load } = list;
+  const [picked, setSelectedId] = useState<string | null>(null);
+  // The picked capability while it is listed, else the first one.
+  const selectedId = picked && caps?.some((c) => c.id === picked) ? picked : (caps?.[0]?.id ?? null);
   const selected = caps?.find((c) => c.id === selectedId) ?? null;
 
   return (
@@ -59,7 +50,7 @@ export function CapabilitiesScreen({ onOpenJob }: { onOpenJob: (jobId: string) =
               <li key={c.id}>
                 <button
                   type="button"
-                  className={`cap-item ${c.id === selectedId ? 'cap-item-selected' : ''}`}
+                  className={`cap-item ${c.id === selectedId ? 'cap-item-selected' : ''} ${unavailableReason(c) ? 'cap-item-unavailable' : ''}`}
                   aria-pressed={c.id === selectedId}
                   data-testid={`capability-item-${c.id}`}
                   onClick={() => setSelectedId(c.id)}
@@ -67,8 +58,13 @@ export function CapabilitiesScreen({ onOpenJob }: { onOpenJob: (jobId: string) =
                   <span className="cap-title">{c.title}</span>
                   <code className="cap-id">{c.id}</code>
                   <span className="cap-provider">
-                    {c.provider.kind === 'plugin' ? '插件 Plugin' : '内置 Built-in'}: {c.provider.id}
+                    {c.provider.kind === 'plugin' ? L.providerPlugin : L.providerBuiltin}: {c.provider.id}
                   </span>
+                  {unavailableReason(c) && (
+                    <span className="cap-unavailable" data-testid={`capability-unavailable-${c.id}`}>
+                      {L.unavailableBecause}: {unavailableReason(c)}
+                    </span>
+                  )}
                 </button>
               </li>
             ))}
@@ -79,7 +75,7 @@ export function CapabilitiesScreen({ onOpenJob }: { onOpenJob: (jobId: string) =
         <RunPanel key={selected.id} capability={selected} onOpenJob={onOpenJob} />
       ) : (
         <section className="panel run-panel">
-          <p className="muted">{caps?.length ? '请选择一个能力 Pick a capability' : ''}</p>
+          <p className="muted">{caps?.length ? L.pickCapability : ''}</p>
         </section>
       )}
     </div>
@@ -87,36 +83,17 @@ export function CapabilitiesScreen({ onOpenJob }: { onOpenJob: (jobId: string) =
 }
 
 function RunPanel({ capability, onOpenJob }: { capability: CapabilityInfo; onOpenJob: (jobId: string) => void }) {
-  const client = useClient();
   const fields = useMemo(() => analyseSchema(capability.inputSchema), [capability.inputSchema]);
   const [raw, setRaw] = useState(fields === null);
   const [values, setValues] = useState<FormValues>(() => (fields ? initialValues(fields) : {}));
   const [rawText, setRawText] = useState(() => JSON.stringify(fields ? valuesToInput(fields, initialValues(fields)) : {}, null, 2));
   const [switchError, setSwitchError] = useState<string | null>(null);
-  const [running, setRunning] = useState(false);
+  const runner = useJobRun(capability.id);
+  const { running, progress, elapsed } = runner;
   const [outcome, setOutcome] = useState<RunOutcome | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [elapsed, setElapsed] = useState(0);
-  const tracked = useRef<{ since: number; jobId?: string } | null>(null);
   const outputRef = useRef<HTMLElement>(null);
-
-  // While jobs.run waits, follow the job it created (the first new job of this capability) for progress.
-  useHubEvent((e) => {
-    const t = tracked.current;
-    if (!t) return;
-    if (e.type === 'job.updated' && !t.jobId && e.job.capability === capability.id && Date.parse(e.job.createdAt) >= t.since - 2000) {
-      t.jobId = e.job.id;
-    }
-    if (e.type === 'job.progress' && e.jobId === t.jobId) setProgress(e.progress);
-  });
-
-  useEffect(() => {
-    if (!running) return;
-    const t0 = performance.now();
-    const timer = setInterval(() => setElapsed(performance.now() - t0), 200);
-    return () => clearInterval(timer);
-  }, [running]);
+  const reason = unavailableReason(capability);
 
   function toRaw(): void {
     if (fields) setRawText(JSON.stringify(valuesToInput(fields, values), null, 2));
@@ -130,12 +107,12 @@ function RunPanel({ capability, onOpenJob }: { capability: CapabilityInfo; onOpe
     try {
       parsed = JSON.parse(rawText);
     } catch (err) {
-      setSwitchError(`JSON 无法解析 Not valid JSON: ${(err as Error).message}`);
+      setSwitchError(`${L.notJson}: ${(err as Error).message}`);
       return;
     }
     const v = inputToValues(fields, parsed);
     if (!v) {
-      setSwitchError('此输入无法用表单表示 This input does not fit the form; keep editing the JSON.');
+      setSwitchError(L.doesNotFitForm);
       return;
     }
     setValues(v);
@@ -151,27 +128,19 @@ function RunPanel({ capability, onOpenJob }: { capability: CapabilityInfo; onOpe
       try {
         input = JSON.parse(rawText);
       } catch (err) {
-        setError({ code: 'BAD_REQUEST', message: `输入不是有效的 JSON The input is not valid JSON: ${(err as Error).message}` });
+        setError({ code: 'BAD_REQUEST', message: `${L.inputNotJson}: ${(err as Error).message}` });
         return;
       }
     } else {
       input = valuesToInput(fields, values);
     }
-    setRunning(true);
     setOutcome(null);
-    setProgress(null);
-    setElapsed(0);
-    tracked.current = { since: Date.now() };
-    const t0 = performance.now();
     try {
-      const result = await client.call('jobs.run', { capability: capability.id, input });
-      setOutcome({ capability: capability.id, result, ms: performance.now() - t0 });
+      const { result, ms } = await runner.run(input);
+      setOutcome({ capability: capability.id, result, ms });
       requestAnimationFrame(() => outputRef.current?.focus());
     } catch (err) {
       setError(toCallError(err).toPayload());
-    } finally {
-      tracked.current = null;
-      setRunning(false);
     }
   }
 
@@ -186,7 +155,7 @@ function RunPanel({ capability, onOpenJob }: { capability: CapabilityInfo; onOpe
             <code className="cap-id">{capability.id}</code>
           </div>
           {fields && (
-            <div className="segmented" role="group" aria-label="输入方式 Input mode">
+            <div className="segmented" role="group" aria-label={L.inputMode}>
               <button type="button" className={`seg ${!raw ? 'seg-on' : ''}`} aria-pressed={!raw} onClick={toForm} data-testid="form-toggle">
                 {L.formView}
               </button>
@@ -197,6 +166,11 @@ function RunPanel({ capability, onOpenJob }: { capability: CapabilityInfo; onOpe
           )}
         </div>
         {capability.description && <p className="description">{capability.description}</p>}
+        {reason && (
+          <p className="inline-error" role="alert" data-testid="run-unavailable">
+            {L.unavailableBecause}: {reason}
+          </p>
+        )}
         <form
           className="run-form"
           data-testid="run-form"
@@ -212,7 +186,7 @@ function RunPanel({ capability, onOpenJob }: { capability: CapabilityInfo; onOpe
               <label className="field-label" htmlFor="raw-json">
                 {L.input} (JSON)
               </label>
-              {!fields && <p className="field-hint">此能力的输入较复杂，请直接编辑 JSON。This input is not a simple form; edit the JSON.</p>}
+              {!fields && <p className="field-hint">{L.complexInput}</p>}
               <textarea
                 id="raw-json"
                 className="input textarea mono"
@@ -229,7 +203,7 @@ function RunPanel({ capability, onOpenJob }: { capability: CapabilityInfo; onOpe
                 data-testid="raw-json"
               />
               <details className="raw-details">
-                <summary>输入结构 Input schema</summary>
+                <summary>{L.inputSchema}</summary>
                 <pre className="json-view">{JSON.stringify(capability.inputSchema, null, 2)}</pre>
               </details>
             </div>
@@ -240,7 +214,7 @@ function RunPanel({ capability, onOpenJob }: { capability: CapabilityInfo; onOpe
             </p>
           )}
           <div className="actions">
-            <button type="submit" className="btn btn-primary" disabled={running} data-testid="run-button">
+            <button type="submit" className="btn btn-primary" disabled={running || !!reason} data-testid="run-button">
               {running ? L.running : L.run}
             </button>
             <span className="muted small">Ctrl+Enter</span>
@@ -249,6 +223,11 @@ function RunPanel({ capability, onOpenJob }: { capability: CapabilityInfo; onOpe
                 {(elapsed / 1000).toFixed(1)} s
                 {progress && ` · ${progress.message ?? ''} ${progress.total ? `${Math.round((progress.done / progress.total) * 100)}%` : progress.done}`}
               </span>
+            )}
+            {running && runner.jobId && (
+              <button type="button" className="btn btn-small" onClick={() => void runner.cancel()} data-testid="run-cancel">
+                {L.cancel}
+              </button>
             )}
           </div>
         </form>

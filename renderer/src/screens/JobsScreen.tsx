@@ -1,17 +1,21 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button, Card, Progress as ProgressBar, Select, Space } from 'antd';
+import { JOB_STATUSES, type JobStatus } from '../../../main/common/contract/constants.js';
 import type { ErrorPayload } from '../../../main/common/contract/errors.js';
-import type { Job, JobDetail, JobEvent, JobItem, JobStatus, Progress } from '../../../main/common/contract/jobs.js';
+import type { Job, JobDetail, JobEvent, JobItem, Progress } from '../../../main/common/contract/jobs.js';
 import { toCallError } from '../api/client.js';
-import { useClient, useHubEvent, useOnReconnect } from '../client-context.js';
+import { useClient, useHubEvent } from '../client-context.js';
 import { StatusBadge } from '../components/Badges.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { JsonView } from '../components/JsonView.js';
 import { OutputView } from '../components/OutputView.js';
 import { durationOf, formatMs, formatShortTime, formatTime } from '../format.js';
-import { jobStatusLabel, L } from '../i18n.js';
+import { jobStatusLabel, L, t } from '../i18n.js';
+import { useLoad } from '../use-load.js';
+import type { ScreenProps } from './registry.js';
+import './JobsScreen.css';
 
 const LIMIT = 50;
-const STATUSES = Object.keys(jobStatusLabel) as JobStatus[];
 
 const canCancel = (j: Job) => j.status === 'queued' || j.status === 'running' || j.status === 'interrupted';
 const canResume = (j: Job) =>
@@ -26,57 +30,22 @@ function upsert(list: Job[], job: Job, filter: JobStatus | ''): Job[] {
   return [job, ...rest].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, LIMIT);
 }
 
-export function JobsScreen({ selectedId, onSelect }: { selectedId: string | null; onSelect: (id: string | null) => void }) {
+/** Recent jobs, live through the hub's events (progress, status), with cancel/resume and one job's detail (#/jobs/<id>). */
+export function JobsScreen({ param: selectedId, navigate }: ScreenProps) {
+  const onSelect = (id: string | null) => navigate('jobs', id);
   const client = useClient();
-  const [jobs, setJobs] = useState<Job[] | null>(null);
   const [filter, setFilter] = useState<JobStatus | ''>('');
-  const [error, setError] = useState<ErrorPayload | null>(null);
+  const list = useLoad<Job[]>((c) => c.call('jobs.list', filter ? { limit: LIMIT, status: filter } : { limit: LIMIT }), [filter]);
+  const { data: jobs, error, reload: load, setData: setJobs } = list;
+  const detailLoad = useLoad<JobDetail | null>((c) => (selectedId ? c.call('jobs.get', { id: selectedId }) : Promise.resolve(null)), [selectedId]);
+  const { data: detail, error: detailError, reload: loadDetail, setData: setDetail } = detailLoad;
   const [actionError, setActionError] = useState<ErrorPayload | null>(null);
   const [progress, setProgress] = useState<Record<string, Progress & { index: number }>>({});
-  const [detail, setDetail] = useState<JobDetail | null>(null);
-  const [detailError, setDetailError] = useState<ErrorPayload | null>(null);
   const [now, setNow] = useState(() => Date.now());
-
-  const load = useCallback(() => {
-    client.call('jobs.list', filter ? { limit: LIMIT, status: filter } : { limit: LIMIT }).then(
-      (list) => {
-        setJobs(list);
-        setError(null);
-      },
-      (err) => setError(toCallError(err).toPayload()),
-    );
-  }, [client, filter]);
-  useEffect(load, [load]);
-
-  const loadDetail = useCallback(
-    (id: string) => {
-      client.call('jobs.get', { id }).then(
-        (d) => {
-          setDetail(d);
-          setDetailError(null);
-        },
-        (err) => {
-          setDetail(null);
-          setDetailError(toCallError(err).toPayload());
-        },
-      );
-    },
-    [client],
-  );
-  useEffect(() => {
-    setDetail(null);
-    setDetailError(null);
-    if (selectedId) loadDetail(selectedId);
-  }, [selectedId, loadDetail]);
-
-  useOnReconnect(() => {
-    load();
-    if (selectedId) loadDetail(selectedId);
-  });
 
   useHubEvent((e: JobEvent) => {
     if (e.type === 'job.updated') {
-      setJobs((list) => (list ? upsert(list, e.job, filter) : list));
+      setJobs((l) => (l ? upsert(l, e.job, filter) : l));
       if (!isLive(e.job)) {
         setProgress((p) => {
           if (!(e.job.id in p)) return p;
@@ -86,7 +55,7 @@ export function JobsScreen({ selectedId, onSelect }: { selectedId: string | null
       }
       if (e.job.id === selectedId) {
         setDetail((d) => (d ? { ...d, job: e.job } : d));
-        if (!isLive(e.job)) loadDetail(e.job.id);
+        if (!isLive(e.job)) loadDetail();
       }
     } else if (e.type === 'job.progress') {
       setProgress((p) => ({ ...p, [e.jobId]: { ...e.progress, index: e.index } }));
@@ -102,153 +71,147 @@ export function JobsScreen({ selectedId, onSelect }: { selectedId: string | null
   const anyLive = jobs?.some(isLive) ?? false;
   useEffect(() => {
     if (!anyLive) return;
-    const t = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(t);
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
   }, [anyLive]);
 
   async function act(kind: 'cancel' | 'resume', job: Job): Promise<void> {
     setActionError(null);
     try {
       const updated = await client.call(kind === 'cancel' ? 'jobs.cancel' : 'jobs.resume', { id: job.id });
-      setJobs((list) => (list ? upsert(list, updated, filter) : list));
-      if (job.id === selectedId) loadDetail(job.id);
+      setJobs((l) => (l ? upsert(l, updated, filter) : l));
+      if (job.id === selectedId) loadDetail();
     } catch (err) {
       setActionError(toCallError(err).toPayload());
     }
   }
 
+  /** The table's columns: header and cell of each. */
+  const columns: { key: string; title: string; className?: string; render: (_: unknown, j: Job, i: number) => ReactNode }[] = [
+    {
+      key: 'id',
+      title: L.job,
+      render: (_, j) => (
+        <Button type="link" size="small" className="job-link" onClick={() => onSelect(j.id)} aria-label={`${L.detail} ${j.id}`} data-testid={`job-detail-${j.id}`}>
+          <code className="job-id">{j.id}</code>
+        </Button>
+      ),
+    },
+    { key: 'capability', title: L.capability, render: (_, j) => <code>{j.capability}</code> },
+    { key: 'status', title: L.status, render: (_, j) => <StatusBadge status={j.status} testId={`job-status-${j.id}`} /> },
+    {
+      key: 'items',
+      title: L.items,
+      render: (_, j) => {
+        const p = progress[j.id];
+        // Finished items, plus the share of the item in flight when its handler reports progress.
+        const partial = p?.total ? Math.min(1, p.done / p.total) : 0;
+        const pct = j.itemsTotal ? Math.round(((j.itemsDone + j.itemsFailed + partial) / j.itemsTotal) * 100) : 0;
+        return (
+          <div className="items-cell">
+            <span data-testid={`job-items-${j.id}`}>
+              <span className="ok">{j.itemsDone}</span>
+              {' / '}
+              {j.itemsTotal}
+              {j.itemsFailed > 0 && <span className="bad"> · {t('failedN', { n: j.itemsFailed })}</span>}
+            </span>
+            {isLive(j) && <ProgressBar percent={pct} size="small" aria-label={`${pct}%`} />}
+            {p && isLive(j) && (
+              <span className="muted small">
+                #{p.index + 1} {p.message ?? ''} {p.total ? `${Math.round((p.done / p.total) * 100)}%` : ''}
+              </span>
+            )}
+          </div>
+        );
+      },
+    },
+    {
+      key: 'created',
+      title: L.created,
+      className: 'small num',
+      render: (_, j) => <span title={formatTime(j.createdAt)}>{formatShortTime(j.createdAt)}</span>,
+    },
+    { key: 'duration', title: L.duration, className: 'small num', render: (_, j) => durationOf(j.startedAt, j.finishedAt, Math.max(now, Date.now())) },
+    {
+      key: 'actions',
+      title: L.actions,
+      render: (_, j) => (
+        <Space size={4}>
+          <Button size="small" disabled={!canCancel(j)} onClick={() => void act('cancel', j)} data-testid={`job-cancel-${j.id}`}>
+            {L.cancel}
+          </Button>
+          <Button size="small" disabled={!canResume(j)} onClick={() => void act('resume', j)} data-testid={`job-resume-${j.id}`}>
+            {L.resume}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
   return (
     <div className="screen" data-testid="screen-jobs">
-      <section className="panel" aria-labelledby="jobs-title">
-        <div className="section-head">
-          <h2 className="h2" id="jobs-title">
+      <Card
+        title={
+          <Space>
             {L.jobs} {jobs && <span className="count">{jobs.length}</span>}
-          </h2>
-          <div className="toolbar">
-            <label className="sr-only" htmlFor="job-filter">
-              {L.status}
-            </label>
-            <select
-              id="job-filter"
-              className="input select select-small"
+          </Space>
+        }
+        extra={
+          <Space>
+            <Select<JobStatus | ''>
+              size="small"
               value={filter}
-              onChange={(e) => setFilter(e.target.value as JobStatus | '')}
+              onChange={setFilter}
+              aria-label={L.status}
               data-testid="job-filter"
-            >
-              <option value="">{L.allStatuses}</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {jobStatusLabel[s]}
-                </option>
-              ))}
-            </select>
-            <button type="button" className="btn btn-small" onClick={load} data-testid="jobs-refresh">
+              popupMatchSelectWidth={false}
+              options={[{ value: '', label: L.allStatuses }, ...JOB_STATUSES.map((s) => ({ value: s, label: jobStatusLabel[s] }))]}
+            />
+            <Button size="small" onClick={load} data-testid="jobs-refresh">
               {L.refresh}
-            </button>
-          </div>
-        </div>
+            </Button>
+          </Space>
+        }
+      >
         {error && <ErrorBox error={error} testId="jobs-error" onRetry={load} />}
         {actionError && <ErrorBox error={actionError} testId="job-action-error" />}
         {!jobs && !error && <p className="muted">{L.loading}</p>}
         {jobs && jobs.length === 0 && <p className="muted">{L.noJobs}</p>}
         {jobs && jobs.length > 0 && (
+          // A plain table, not antd's: rc-table measures the scrollbar with an inline <style> the CSP reports.
           <div className="table-wrap">
             <table className="table jobs-table" data-testid="jobs-table">
               <thead>
                 <tr>
-                  <th scope="col">任务 Job</th>
-                  <th scope="col">{L.capability}</th>
-                  <th scope="col">{L.status}</th>
-                  <th scope="col">{L.items}</th>
-                  <th scope="col">{L.created}</th>
-                  <th scope="col">{L.duration}</th>
-                  <th scope="col">{L.actions}</th>
+                  {columns.map((c) => (
+                    <th key={c.key} scope="col">
+                      {c.title}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
-                {jobs.map((j) => {
-                  const p = progress[j.id];
-                  // Finished items, plus the share of the item in flight when its handler reports progress.
-                  const partial = p?.total ? Math.min(1, p.done / p.total) : 0;
-                  const pct = j.itemsTotal ? Math.round(((j.itemsDone + j.itemsFailed + partial) / j.itemsTotal) * 100) : 0;
-                  return (
-                    <tr key={j.id} className={j.id === selectedId ? 'row-selected' : ''} data-testid={`job-row-${j.id}`} data-status={j.status}>
-                      <td>
-                        <button
-                          type="button"
-                          className="link-button"
-                          onClick={() => onSelect(j.id)}
-                          aria-label={`${L.detail} ${j.id}`}
-                          data-testid={`job-detail-${j.id}`}
-                        >
-                          <code className="job-id">{j.id}</code>
-                        </button>
+                {jobs.map((j, i) => (
+                  <tr key={j.id} className={j.id === selectedId ? 'row-selected' : ''} data-testid={`job-row-${j.id}`} data-status={j.status}>
+                    {columns.map((c) => (
+                      <td key={c.key} className={c.className}>
+                        {c.render(undefined, j, i)}
                       </td>
-                      <td>
-                        <code>{j.capability}</code>
-                      </td>
-                      <td>
-                        <StatusBadge status={j.status} testId={`job-status-${j.id}`} />
-                      </td>
-                      <td>
-                        <div className="items-cell">
-                          <span data-testid={`job-items-${j.id}`}>
-                            <span className="ok">{j.itemsDone}</span>
-                            {' / '}
-                            {j.itemsTotal}
-                            {j.itemsFailed > 0 && <span className="bad"> · 失败 failed {j.itemsFailed}</span>}
-                          </span>
-                          {isLive(j) && (
-                            <progress className="progress" max={100} value={pct} aria-label={`${pct}%`}>
-                              {pct}%
-                            </progress>
-                          )}
-                          {p && isLive(j) && (
-                            <span className="muted small">
-                              #{p.index + 1} {p.message ?? ''} {p.total ? `${Math.round((p.done / p.total) * 100)}%` : ''}
-                            </span>
-                          )}
-                        </div>
-                      </td>
-                      <td className="small num" title={formatTime(j.createdAt)}>
-                        {formatShortTime(j.createdAt)}
-                      </td>
-                      <td className="small num">{durationOf(j.startedAt, j.finishedAt, Math.max(now, Date.now()))}</td>
-                      <td className="row-actions">
-                        <button
-                          type="button"
-                          className="btn btn-small"
-                          disabled={!canCancel(j)}
-                          onClick={() => void act('cancel', j)}
-                          data-testid={`job-cancel-${j.id}`}
-                        >
-                          {L.cancel}
-                        </button>
-                        <button
-                          type="button"
-                          className="btn btn-small"
-                          disabled={!canResume(j)}
-                          onClick={() => void act('resume', j)}
-                          data-testid={`job-resume-${j.id}`}
-                        >
-                          {L.resume}
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
+                    ))}
+                  </tr>
+                ))}
               </tbody>
             </table>
           </div>
         )}
-      </section>
+      </Card>
       {selectedId && (
         <JobDetailPanel
           id={selectedId}
-          detail={detail}
+          detail={detail?.job.id === selectedId ? detail : null}
           error={detailError}
           onClose={() => onSelect(null)}
-          onRetry={() => loadDetail(selectedId)}
+          onRetry={loadDetail}
           now={now}
         />
       )}
@@ -280,11 +243,11 @@ function JobDetailPanel({
     <section className="panel" aria-labelledby="job-detail-title" data-testid="job-detail" ref={ref}>
       <div className="section-head">
         <h2 className="h2" id="job-detail-title">
-          任务详情 Job detail <code className="job-id">{id}</code>
+          {L.jobDetail} <code className="job-id">{id}</code>
         </h2>
-        <button type="button" className="btn btn-small" onClick={onClose} data-testid="job-detail-close">
+        <Button size="small" onClick={onClose} data-testid="job-detail-close">
           {L.close}
-        </button>
+        </Button>
       </div>
       {error && <ErrorBox error={error} testId="job-detail-error" onRetry={onRetry} />}
       {!detail && !error && <p className="muted">{L.loading}</p>}
@@ -301,17 +264,17 @@ function JobDetailPanel({
             </dd>
             <dt>{L.items}</dt>
             <dd>
-              {job.itemsDone} / {job.itemsTotal} 完成 done · {job.itemsFailed} 失败 failed
+              {t('itemsSummary', { done: job.itemsDone, total: job.itemsTotal, failed: job.itemsFailed })}
             </dd>
             <dt>{L.created}</dt>
             <dd>{formatTime(job.createdAt)}</dd>
-            <dt>开始 Started</dt>
+            <dt>{L.started}</dt>
             <dd>{formatTime(job.startedAt)}</dd>
-            <dt>结束 Finished</dt>
+            <dt>{L.finished}</dt>
             <dd>{formatTime(job.finishedAt)}</dd>
             <dt>{L.duration}</dt>
             <dd>{durationOf(job.startedAt, job.finishedAt, Math.max(now, Date.now()))}</dd>
-            <dt>超时 Timeout</dt>
+            <dt>{L.timeout}</dt>
             <dd>{formatMs(job.timeoutMs)}</dd>
           </dl>
           {job.error && <ErrorBox error={job.error} testId="job-detail-job-error" />}
@@ -324,19 +287,19 @@ function JobDetailPanel({
                 <div className="item-head">
                   <span className="item-index">#{it.index + 1}</span>
                   <span className={`badge item-status item-${it.status}`}>
-                    {it.status === 'succeeded' ? '成功 Succeeded' : it.status === 'failed' ? '失败 Failed' : '待处理 Pending'}
+                    {it.status === 'succeeded' ? jobStatusLabel.succeeded : it.status === 'failed' ? jobStatusLabel.failed : L.itemPending}
                   </span>
                   {it.engine && <span className="badge badge-engine">{it.engine}</span>}
                   {it.ms !== undefined && <span className="badge badge-time">{formatMs(it.ms)}</span>}
                 </div>
                 {it.error && <ErrorBox error={it.error} testId={`item-error-${it.index}`} />}
                 <details className="raw-details">
-                  <summary>输入 Input</summary>
+                  <summary>{L.input}</summary>
                   <JsonView value={it.input} />
                 </details>
                 {it.output !== undefined && (
                   <details className="raw-details" open={detail.items.length === 1}>
-                    <summary>输出 Output</summary>
+                    <summary>{L.output}</summary>
                     <OutputView capability={job.capability} output={it.output} />
                   </details>
                 )}

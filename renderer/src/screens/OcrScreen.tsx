@@ -1,95 +1,99 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { Alert, Button, Card, Form, Progress, Radio, Space, Tag } from 'antd';
+import { DEFAULT_JOB_TIMEOUT_MS, MAX_JOB_TIMEOUT_MS, OCR_ENGINE_CHOICES, OCR_LANG_CHOICES } from '../../../main/common/contract/constants.js';
+import type { OcrEngineChoice, OcrLang } from '../../../main/common/contract/constants.js';
 import type { ErrorPayload } from '../../../main/common/contract/errors.js';
-import type { OcrOutput } from '../../../main/common/contract/ocr.js';
+import type { JobDetail } from '../../../main/common/contract/jobs.js';
 import { toCallError } from '../api/client.js';
-import { useClient, useOnReconnect } from '../client-context.js';
 import { EngineBadge } from '../components/Badges.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { OcrResult, isOcrOutput } from '../components/OcrResult.js';
-import { MAX_FILES, readBase64 } from '../files.js';
+import { MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, formatBytes, readBase64 } from '../files.js';
 import { formatMs } from '../format.js';
-import { L, ocrEngineLabel, scriptLabel } from '../i18n.js';
+import { L, ocrEngineLabel, scriptLabel, t } from '../i18n.js';
+import { useFeatures } from '../use-features.js';
 import { usePickedFiles } from '../use-picked-files.js';
-import { progressText, useJobRun } from '../use-job-run.js';
+import { progressText, useJobRun, type ItemResult } from '../use-job-run.js';
+import type { ScreenProps } from './registry.js';
+import './OcrScreen.css';
 
-type Engine = keyof typeof ocrEngineLabel;
-type Script = keyof typeof scriptLabel;
+/** A batch of many scanned files on a counter PC: five minutes a file, within the contract's bounds. */
+const timeoutFor = (files: number) => Math.min(MAX_JOB_TIMEOUT_MS, Math.max(DEFAULT_JOB_TIMEOUT_MS, files * 5 * 60_000));
 
-interface FileResult {
-  key: string;
-  name: string;
-  url: string | null;
-  status: 'waiting' | 'running' | 'done' | 'failed';
-  output?: OcrOutput;
-  engine?: string;
-  ms?: number;
-  jobId?: string;
-  error?: ErrorPayload;
+type FileStatus = 'waiting' | 'running' | 'done' | 'failed';
+
+interface Batch {
+  files: { key: string; name: string; url: string | null }[];
+  /** Set once the job ended: every item, pending ones included. */
+  detail: JobDetail | null;
+  /** The error of the whole run (files not readable, the job refused). */
+  error: ErrorPayload | null;
 }
 
-export function OcrScreen({ onOpenJob }: { onOpenJob: (jobId: string) => void }) {
-  const client = useClient();
-  const [available, setAvailable] = useState<boolean | null>(null);
-  const [engine, setEngine] = useState<Engine>('auto');
-  const [script, setScript] = useState<Script>('auto');
-  const picked = usePickedFiles({ maxFiles: MAX_FILES });
+/** OCR of the picked files as ONE batch job (jobs.start with an input per file), each file's result as it lands. */
+export function OcrScreen({ openJob }: ScreenProps) {
+  const features = useFeatures();
+  const available = features.isAvailable('ocr');
+  const [engine, setEngine] = useState<OcrEngineChoice>('auto');
+  const [script, setScript] = useState<OcrLang>('auto');
+  const picked = usePickedFiles({ maxFiles: MAX_FILES, maxTotal: MAX_TOTAL_BYTES });
   const runner = useJobRun('ocr');
-  const [busy, setBusy] = useState(false);
-  const [results, setResults] = useState<FileResult[]>([]);
-  const stop = useRef(false);
-
-  const load = useCallback(() => {
-    client.call('capabilities.list').then(
-      (caps) => setAvailable(caps.some((c) => c.id === 'ocr')),
-      () => setAvailable(null),
-    );
-  }, [client]);
-  useEffect(load, [load]);
-  useOnReconnect(load);
-
-  const update = (key: string, patch: Partial<FileResult>) => setResults((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const [reading, setReading] = useState(false);
+  const [batch, setBatch] = useState<Batch | null>(null);
+  const busy = reading || runner.running;
 
   async function run(): Promise<void> {
     if (busy || picked.files.length === 0) return;
     const files = picked.files;
-    stop.current = false;
-    setBusy(true);
-    setResults(files.map((f) => ({ key: f.key, name: f.name, url: f.url, status: 'waiting' })));
+    setBatch({ files: files.map((f) => ({ key: f.key, name: f.name, url: f.url })), detail: null, error: null });
+    setReading(true);
+    let inputs: unknown[];
     try {
-      for (const f of files) {
-        if (stop.current) break;
-        update(f.key, { status: 'running' });
-        try {
-          const base64 = await readBase64(f.file);
-          const { result, ms } = await runner.run({ file: { name: f.name, base64 }, engine, lang: script });
-          if (!isOcrOutput(result.output)) throw new Error('unexpected output from ocr');
-          update(f.key, { status: 'done', output: result.output, engine: result.engine, ms, jobId: result.job.id });
-        } catch (err) {
-          const e = toCallError(err);
-          update(f.key, { status: 'failed', error: e.toPayload() });
-          if (e.code === 'CANCELLED') stop.current = true;
-        }
-      }
+      inputs = await Promise.all(files.map(async (f) => ({ file: { name: f.name, base64: await readBase64(f.file) }, engine, lang: script })));
+    } catch (err) {
+      setBatch((b) => b && { ...b, error: { code: 'BAD_REQUEST', message: `${L.cannotRead}: ${(err as Error).message}` } });
+      return;
     } finally {
-      setBusy(false);
+      setReading(false);
+    }
+    try {
+      const detail = await runner.start(inputs, timeoutFor(files.length));
+      setBatch((b) => b && { ...b, detail });
+    } catch (err) {
+      setBatch((b) => b && { ...b, error: toCallError(err).toPayload() });
     }
   }
 
-  const done = results.filter((r) => r.status === 'done' || r.status === 'failed').length;
+  // Live items while the job runs, the job's own record once it ended.
+  const itemOf = (i: number): ItemResult | undefined => batch?.detail?.items[i] ?? runner.items[i];
+  const statusOf = (i: number): FileStatus => {
+    const it = itemOf(i);
+    if (it?.status === 'succeeded') return 'done';
+    if (it?.status === 'failed' || batch?.detail || batch?.error) return 'failed';
+    if (runner.running && (runner.progress?.index ?? firstPending()) === i) return 'running';
+    return 'waiting';
+  };
+  function firstPending(): number {
+    const n = batch?.files.length ?? 0;
+    for (let i = 0; i < n; i++) if (!runner.items[i]) return i;
+    return -1;
+  }
+  const total = batch?.files.length ?? 0;
+  const finished = batch ? batch.files.filter((_, i) => itemOf(i)).length : 0;
+  const jobId = batch?.detail?.job.id ?? runner.jobId;
+  const jobError = batch?.detail?.job.error ?? null;
 
   return (
     <div className="screen" data-testid="screen-ocr">
-      {available === false && (
-        <div className="notice notice-warn" role="alert" data-testid="ocr-unavailable">
-          未安装文字识别模型包。请运行 <code>npm run models:prepare</code> 或用 <code>ic models import</code> 导入。 The OCR model packs are not
-          installed: run <code>npm run models:prepare</code> or import them with <code>ic models import</code>.
-        </div>
-      )}
-      <section className="panel" aria-labelledby="ocr-title">
-        <h2 className="h2" id="ocr-title">
-          文字识别 OCR <span className="muted small">图片和 PDF 中的文字与位置 Text and its position in images and PDFs</span>
-        </h2>
+      {available === false && <Alert type="warning" showIcon title={L.ocrUnavailable} data-testid="ocr-unavailable" />}
+      <Card
+        title={
+          <span className="ocr-card-title">
+            {L.ocrTitle} <span className="muted small">{L.ocrSubtitle}</span>
+          </span>
+        }
+      >
         <div className="ocr-setup">
           <FilePicker
             id="ocr-files"
@@ -99,92 +103,115 @@ export function OcrScreen({ onOpenJob }: { onOpenJob: (jobId: string) => void })
             onClear={picked.clear}
             refused={picked.refused}
             disabled={busy}
+            limits={t('limitCase', { max: formatBytes(MAX_FILE_BYTES), total: formatBytes(MAX_TOTAL_BYTES), n: MAX_FILES })}
           />
-          <div className="ocr-options">
-            <label className="field">
-              <span className="field-label">识别引擎 Engine</span>
-              <select className="input" value={engine} onChange={(e) => setEngine(e.target.value as Engine)} disabled={busy} data-testid="ocr-engine">
-                {(Object.keys(ocrEngineLabel) as Engine[]).map((k) => (
-                  <option key={k} value={k}>
-                    {ocrEngineLabel[k]}
-                  </option>
-                ))}
-              </select>
-              <span className="field-hint">自动：PP-OCRv4，繁体页面用 Tesseract。 Auto: PP-OCRv4, Tesseract for traditional Chinese.</span>
-            </label>
-            <label className="field">
-              <span className="field-label">文字 Script</span>
-              <select className="input" value={script} onChange={(e) => setScript(e.target.value as Script)} disabled={busy} data-testid="ocr-script">
-                {(Object.keys(scriptLabel) as Script[]).map((k) => (
-                  <option key={k} value={k}>
-                    {scriptLabel[k]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <div className="actions">
-              <button
-                type="button"
-                className="btn btn-primary"
+          <Form layout="vertical" className="ocr-options" component="div">
+            <Form.Item label={L.ocrEngine} extra={L.ocrEngineHint}>
+              <Radio.Group
+                optionType="button"
+                value={engine}
+                onChange={(e) => setEngine(e.target.value as OcrEngineChoice)}
+                disabled={busy}
+                data-testid="ocr-engine"
+                options={OCR_ENGINE_CHOICES.map((k) => ({ value: k, label: <span data-testid={`ocr-engine-${k}`}>{ocrEngineLabel[k]}</span> }))}
+              />
+            </Form.Item>
+            <Form.Item label={L.ocrScript}>
+              <Radio.Group
+                optionType="button"
+                value={script}
+                onChange={(e) => setScript(e.target.value as OcrLang)}
+                disabled={busy}
+                data-testid="ocr-script"
+                options={OCR_LANG_CHOICES.map((k) => ({ value: k, label: <span data-testid={`ocr-script-${k}`}>{scriptLabel[k]}</span> }))}
+              />
+            </Form.Item>
+            <Space>
+              <Button
+                type="primary"
                 onClick={() => void run()}
                 disabled={busy || picked.files.length === 0 || available === false}
+                loading={busy}
                 data-testid="ocr-run"
               >
-                {busy ? '识别中… Reading…' : '开始识别 Run OCR'}
-              </button>
-              {busy && runner.jobId && (
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  onClick={() => {
-                    stop.current = true;
-                    void runner.cancel();
-                  }}
-                  data-testid="ocr-cancel"
-                >
+                {busy ? L.ocrRunning : L.ocrRun}
+              </Button>
+              {runner.running && runner.jobId && (
+                <Button onClick={() => void runner.cancel()} data-testid="ocr-cancel">
                   {L.cancel}
-                </button>
+                </Button>
               )}
-            </div>
+            </Space>
             {busy && (
-              <div className="run-status" aria-live="polite" data-testid="ocr-progress">
-                <progress className="progress-wide" max={results.length || 1} value={done} />
+              <div className="ocr-progress" aria-live="polite" data-testid="ocr-progress">
+                <Progress percent={total ? Math.round((finished / total) * 100) : 0} size="small" />
                 <span className="muted small">
-                  文件 File {Math.min(done + 1, results.length)}/{results.length}
+                  {reading ? L.readingFiles : t('ocrFilesProgress', { done: finished, total })}
                   {runner.progress && ` · ${progressText(runner.progress)}`} · {(runner.elapsed / 1000).toFixed(1)} s
                 </span>
               </div>
             )}
-          </div>
+          </Form>
         </div>
-      </section>
+      </Card>
 
-      {results.map((r) => (
-        <section key={r.key} className="panel output-panel" aria-label={r.name} data-testid="ocr-file" data-name={r.name} data-status={r.status}>
-          <div className="section-head">
-            <h3 className="h2 file-title" title={r.name}>
-              {r.name}
-            </h3>
-            <div className="meta-row">
-              {r.status === 'waiting' && <span className="badge item-pending">等待 Waiting</span>}
-              {r.status === 'running' && <span className="badge status-running">识别中 Reading…</span>}
-              {r.engine && <EngineBadge engine={r.engine} />}
-              {r.ms !== undefined && (
-                <span className="badge badge-time" title={L.time}>
-                  {L.time} {formatMs(r.ms)}
-                </span>
-              )}
-              {r.jobId && (
-                <button type="button" className="btn btn-small btn-link" onClick={() => onOpenJob(r.jobId!)}>
-                  {L.viewJob} <code>{r.jobId}</code>
-                </button>
-              )}
-            </div>
-          </div>
-          {r.error && <ErrorBox error={r.error} testId="ocr-error" />}
-          {r.output && <OcrResult output={r.output} imageUrl={r.url} />}
-        </section>
-      ))}
+      {batch && (
+        <div className="ocr-batch" data-testid="ocr-batch" data-job={jobId ?? ''}>
+          <Space className="ocr-batch-head" wrap>
+            <strong>{L.ocrResults}</strong>
+            <span className="muted small">{t('ocrFileCount', { n: total })}</span>
+            {jobId && (
+              <Button size="small" type="link" onClick={() => openJob(jobId)} data-testid="ocr-job-link">
+                {L.viewJob} <code>{jobId}</code>
+              </Button>
+            )}
+          </Space>
+          {batch.error && <ErrorBox error={batch.error} testId="ocr-error" />}
+          {jobError && !batch.error && <ErrorBox error={jobError} testId="ocr-job-error" />}
+          {batch.files.map((f, i) => {
+            const it = itemOf(i);
+            const status = statusOf(i);
+            const output = it?.status === 'succeeded' && isOcrOutput(it.output) ? it.output : null;
+            return (
+              <Card
+                key={f.key}
+                size="small"
+                className="ocr-file"
+                aria-label={f.name}
+                data-testid="ocr-file"
+                data-name={f.name}
+                data-status={status}
+                title={
+                  <span className="file-title" title={f.name}>
+                    {f.name}
+                  </span>
+                }
+                extra={
+                  <Space size={6} wrap>
+                    <FileStatusTag status={status} pendingEnded={!it && !!batch.detail} />
+                    {it?.engine && <EngineBadge engine={it.engine} />}
+                    {it?.ms !== undefined && (
+                      <Tag title={L.time}>
+                        {L.time} {formatMs(it.ms)}
+                      </Tag>
+                    )}
+                  </Space>
+                }
+              >
+                {it?.error && <ErrorBox error={it.error} testId="ocr-item-error" />}
+                {output && <OcrResult output={output} imageUrl={f.url} />}
+              </Card>
+            );
+          })}
+        </div>
+      )}
     </div>
   );
+}
+
+function FileStatusTag({ status, pendingEnded }: { status: FileStatus; pendingEnded: boolean }) {
+  if (status === 'done') return <Tag color="success">{L.itemDone}</Tag>;
+  if (status === 'running') return <Tag color="processing">{L.itemReading}</Tag>;
+  if (status === 'failed') return <Tag color={pendingEnded ? 'default' : 'error'}>{pendingEnded ? L.itemCancelled : L.itemFailed}</Tag>;
+  return <Tag>{L.itemWaiting}</Tag>;
 }

@@ -1,30 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { Badge, Button, Card, Descriptions, Empty, List, Space, Switch, Tag, Typography } from 'antd';
 import type { ErrorPayload } from '../../../main/common/contract/errors.js';
 import type { PluginInfo, RejectedPlugin } from '../../../main/common/contract/plugins.js';
 import { toCallError } from '../api/client.js';
-import { useClient, useOnReconnect } from '../client-context.js';
+import { useClient } from '../client-context.js';
 import { ErrorBox } from '../components/ErrorBox.js';
-import { Switch } from '../components/Switch.js';
 import { L, word } from '../i18n.js';
+import { useLoad } from '../use-load.js';
+import type { ScreenProps } from './registry.js';
+import './PluginsScreen.css';
 
-export function PluginsScreen() {
+/** Installed plugins (switch, version, what they provide, permissions) and the folders refused with the reason. */
+export function PluginsScreen(_props: ScreenProps) {
   const client = useClient();
-  const [data, setData] = useState<{ plugins: PluginInfo[]; rejected: RejectedPlugin[] } | null>(null);
-  const [error, setError] = useState<ErrorPayload | null>(null);
+  const { data, error, reload: load, setData } = useLoad<{ plugins: PluginInfo[]; rejected: RejectedPlugin[] }>((c) => c.call('plugins.list'));
   const [busy, setBusy] = useState<string | null>(null);
   const [toggleError, setToggleError] = useState<{ id: string; error: ErrorPayload } | null>(null);
-
-  const load = useCallback(() => {
-    client.call('plugins.list').then(
-      (d) => {
-        setData(d);
-        setError(null);
-      },
-      (err) => setError(toCallError(err).toPayload()),
-    );
-  }, [client]);
-  useEffect(load, [load]);
-  useOnReconnect(load);
 
   async function toggle(p: PluginInfo, enable: boolean): Promise<void> {
     setBusy(p.id);
@@ -41,91 +32,120 @@ export function PluginsScreen() {
 
   return (
     <div className="screen" data-testid="screen-plugins">
-      <section className="panel" aria-labelledby="plugins-title">
-        <div className="section-head">
-          <h2 className="h2" id="plugins-title">
-            {L.plugins} {data && <span className="count">{data.plugins.length}</span>}
-          </h2>
-          <button type="button" className="btn btn-small" onClick={load}>
+      <Card
+        title={
+          <Space>
+            {L.plugins}
+            {data && <Badge count={data.plugins.length} showZero color="#8c8c8c" />}
+          </Space>
+        }
+        extra={
+          <Button size="small" onClick={load}>
             {L.refresh}
-          </button>
-        </div>
+          </Button>
+        }
+      >
         {error && <ErrorBox error={error} testId="plugins-error" onRetry={load} />}
         {!data && !error && <p className="muted">{L.loading}</p>}
-        {data && data.plugins.length === 0 && <p className="muted">未安装插件 No plugins installed.</p>}
+        {data && data.plugins.length === 0 && <Empty description={L.noPlugins} />}
         <ul className="plugin-grid" data-testid="plugin-list">
           {data?.plugins.map((p) => (
-            <li key={p.id} className={`plugin-card ${p.enabled ? '' : 'plugin-card-off'}`} data-testid={`plugin-card-${p.id}`}>
-              <div className="plugin-head">
-                <div>
-                  <h3 className="h3 plugin-name">{p.name}</h3>
-                  <code className="cap-id">{p.id}</code>
-                </div>
-                <div className="switch-box">
-                  <span className="switch-state" data-testid={`plugin-state-${p.id}`}>
-                    {p.enabled ? L.enabled : L.disabled}
+            <li key={p.id}>
+              <Card
+                size="small"
+                className={`plugin-card ${p.enabled ? '' : 'plugin-card-off'}`}
+                data-testid={`plugin-card-${p.id}`}
+                title={
+                  <span>
+                    <span className="plugin-name">{p.name}</span> <code className="cap-id">{p.id}</code>
                   </span>
-                  <Switch
-                    checked={p.enabled}
-                    disabled={busy === p.id}
-                    label={`${p.enabled ? '停用 Disable' : '启用 Enable'} ${p.name}`}
-                    onChange={(next) => void toggle(p, next)}
-                    testId={`plugin-toggle-${p.id}`}
-                  />
-                </div>
-              </div>
-              {p.description && <p className="description">{p.description}</p>}
-              <dl className="facts">
-                <dt>{L.version}</dt>
-                <dd data-testid={`plugin-version-${p.id}`}>{p.version}</dd>
-                <dt>{L.source}</dt>
-                <dd>{word(p.source)}</dd>
-                <dt>{L.provides}</dt>
-                <dd>
-                  {p.capabilities.map((c) => (
-                    <code key={c} className="chip">
-                      {c}
-                    </code>
-                  ))}
-                </dd>
-                <dt>{L.permissions}</dt>
-                <dd data-testid={`plugin-permissions-${p.id}`}>
-                  {p.permissions.length === 0 ? (
-                    <span className="muted">{L.noPermissions}</span>
-                  ) : (
-                    p.permissions.map((perm) => (
-                      <span key={perm} className="chip chip-warn" title={perm}>
-                        {word(perm)}
-                      </span>
-                    ))
-                  )}
-                </dd>
-              </dl>
-              {toggleError?.id === p.id && <ErrorBox error={toggleError.error} testId={`plugin-error-${p.id}`} />}
+                }
+                extra={
+                  <Space size={8}>
+                    <span className="switch-state" data-testid={`plugin-state-${p.id}`}>
+                      {p.enabled ? L.enabled : L.disabled}
+                    </span>
+                    <Switch
+                      checked={p.enabled}
+                      loading={busy === p.id}
+                      disabled={busy === p.id}
+                      aria-label={`${p.enabled ? L.disable : L.enable} ${p.name}`}
+                      onChange={(next) => void toggle(p, next)}
+                      data-testid={`plugin-toggle-${p.id}`}
+                    />
+                  </Space>
+                }
+              >
+                {p.description && <p className="description">{p.description}</p>}
+                <Descriptions
+                  size="small"
+                  column={1}
+                  items={[
+                    { key: 'version', label: L.version, children: <span data-testid={`plugin-version-${p.id}`}>{p.version}</span> },
+                    { key: 'source', label: L.source, children: word(p.source) },
+                    {
+                      key: 'provides',
+                      label: L.provides,
+                      children: (
+                        <span>
+                          {p.capabilities.map((c) => (
+                            <Tag key={c}>
+                              <code>{c}</code>
+                            </Tag>
+                          ))}
+                        </span>
+                      ),
+                    },
+                    {
+                      key: 'permissions',
+                      label: L.permissions,
+                      children: (
+                        <span data-testid={`plugin-permissions-${p.id}`}>
+                          {p.permissions.length === 0 ? (
+                            <span className="muted">{L.noPermissions}</span>
+                          ) : (
+                            p.permissions.map((perm) => (
+                              <Tag key={perm} color="warning" title={perm}>
+                                {word(perm)}
+                              </Tag>
+                            ))
+                          )}
+                        </span>
+                      ),
+                    },
+                  ]}
+                />
+                {toggleError?.id === p.id && <ErrorBox error={toggleError.error} testId={`plugin-error-${p.id}`} />}
+              </Card>
             </li>
           ))}
         </ul>
-        <p className="muted small">
-          插件在独立进程中运行：不能联网、不能写文件，只能读取自己的文件夹。Plugins run in their own process: no network, no file
-          writes, reads only inside their own folder.
-        </p>
-      </section>
-      <section className="panel" aria-labelledby="rejected-title">
-        <h2 className="h2" id="rejected-title">
-          {L.rejected} {data && <span className={`count ${data.rejected.length ? 'count-warn' : ''}`}>{data.rejected.length}</span>}
-        </h2>
+        <Typography.Paragraph type="secondary" className="small">
+          {L.pluginIsolation}
+        </Typography.Paragraph>
+      </Card>
+      <Card
+        title={
+          <Space>
+            {L.rejected}
+            {data && <Badge count={data.rejected.length} showZero color={data.rejected.length ? '#d48806' : '#8c8c8c'} />}
+          </Space>
+        }
+      >
         {data && data.rejected.length === 0 && <p className="muted">{L.noRejected}</p>}
         {data && data.rejected.length > 0 && (
-          <ul className="rejected-list" data-testid="rejected-list">
-            {data.rejected.map((r) => (
-              <li key={r.folder} className="rejected-item">
-                <code className="folder">{r.folder}</code>
-                <p className="rejected-reason">{r.error}</p>
-              </li>
-            ))}
-          </ul>
+          <List
+            data-testid="rejected-list"
+            dataSource={data.rejected}
+            rowKey={(r) => r.folder}
+            renderItem={(r) => (
+              <List.Item>
+                <List.Item.Meta title={<code className="folder">{r.folder}</code>} description={<span className="rejected-reason">{r.error}</span>} />
+              </List.Item>
+            )}
+          />
         )}
-      </section>
+      </Card>
     </div>
   );
 }

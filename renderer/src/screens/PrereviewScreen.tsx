@@ -1,19 +1,23 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { OCR_ENGINE_CHOICES, type OcrEngineChoice } from '../../../main/common/contract/constants.js';
 import type { ErrorPayload } from '../../../main/common/contract/errors.js';
 import type { PrereviewOutput, ServiceSummary } from '../../../main/common/contract/prereview.js';
 import { toCallError } from '../api/client.js';
-import { useClient, useOnReconnect } from '../client-context.js';
 import { EngineBadge } from '../components/Badges.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { PrereviewReport, VerdictBanner, isPrereviewOutput } from '../components/PrereviewReport.js';
 import { MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, formatBytes, readBase64, type PickedFile } from '../files.js';
 import { formatMs } from '../format.js';
-import { docTypeLabel, L, ocrEngineLabel } from '../i18n.js';
+import { docTypeLabel, L, ocrEngineLabel, t } from '../i18n.js';
+import { useFeatures } from '../use-features.js';
+import { useLoad } from '../use-load.js';
 import { usePickedFiles } from '../use-picked-files.js';
 import { progressText, useJobRun } from '../use-job-run.js';
+import './PrereviewScreen.css';
+import type { ScreenProps } from './registry.js';
 
-type Engine = 'auto' | 'ppocr' | 'tesseract';
+type Engine = OcrEngineChoice;
 /** As `ic prereview`: a case of many scanned pages takes a while on a counter PC. */
 const PREREVIEW_TIMEOUT_MS = 30 * 60_000;
 
@@ -37,12 +41,14 @@ function uniqueLabels(files: PickedFile[]): string[] {
   });
 }
 
-export function PrereviewScreen({ onOpenJob }: { onOpenJob: (jobId: string) => void }) {
-  const client = useClient();
-  const [services, setServices] = useState<ServiceSummary[] | null>(null);
-  const [available, setAvailable] = useState<boolean | null>(null);
-  const [loadError, setLoadError] = useState<ErrorPayload | null>(null);
-  const [serviceId, setServiceId] = useState('');
+export function PrereviewScreen({ openJob: onOpenJob }: ScreenProps) {
+  const servicesLoad = useLoad<ServiceSummary[]>((c) => c.call('prereview.services'));
+  const { data: services, error: loadError, reload: load } = servicesLoad;
+  const features = useFeatures();
+  const available = features.isAvailable('prereview');
+  const [picked_, setServiceId] = useState('');
+  // The picked service item while the catalog has it, else the first one.
+  const serviceId = services?.some((s) => s.id === picked_) ? picked_ : (services?.[0]?.id ?? '');
   const [engine, setEngine] = useState<Engine>('auto');
   const picked = usePickedFiles({ maxFiles: MAX_FILES, maxTotal: MAX_TOTAL_BYTES });
   const runner = useJobRun('prereview');
@@ -50,20 +56,6 @@ export function PrereviewScreen({ onOpenJob }: { onOpenJob: (jobId: string) => v
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const reportRef = useRef<HTMLElement>(null);
-
-  const load = useCallback(() => {
-    Promise.all([client.call('prereview.services'), client.call('capabilities.list')]).then(
-      ([list, caps]) => {
-        setServices(list);
-        setAvailable(caps.some((c) => c.id === 'prereview'));
-        setLoadError(null);
-        setServiceId((cur) => (cur && list.some((s) => s.id === cur) ? cur : (list[0]?.id ?? '')));
-      },
-      (err) => setLoadError(toCallError(err).toPayload()),
-    );
-  }, [client]);
-  useEffect(load, [load]);
-  useOnReconnect(load);
 
   const service = services?.find((s) => s.id === serviceId) ?? null;
   const busy = reading || runner.running;
@@ -78,7 +70,7 @@ export function PrereviewScreen({ onOpenJob }: { onOpenJob: (jobId: string) => v
     try {
       files = await Promise.all(picked.files.map(async (f, i) => ({ name: labels[i]!, base64: await readBase64(f.file) })));
     } catch (err) {
-      setError({ code: 'BAD_REQUEST', message: `无法读取文件 Cannot read a file: ${(err as Error).message}` });
+      setError({ code: 'BAD_REQUEST', message: `${L.cannotRead}: ${(err as Error).message}` });
       return;
     } finally {
       setReading(false);
@@ -105,21 +97,19 @@ export function PrereviewScreen({ onOpenJob }: { onOpenJob: (jobId: string) => v
       {loadError && <ErrorBox error={loadError} testId="prereview-load-error" onRetry={load} />}
       {available === false && (
         <div className="notice notice-warn" role="alert" data-testid="prereview-unavailable">
-          未安装文字识别模型包，暂时无法预审。请运行 <code>npm run models:prepare</code> 或用 <code>ic models import</code> 导入。
-          The OCR model packs are not installed, so pre-review cannot run. Run <code>npm run models:prepare</code> or import them with{' '}
-          <code>ic models import</code>.
+          {L.prereviewUnavailable}
         </div>
       )}
       <div className="prereview-top">
         <section className="panel" aria-labelledby="service-title">
           <h2 className="h2" id="service-title">
-            <span className="step">1</span> 办理事项 Service item
+            <span className="step">1</span> {L.serviceItem}
           </h2>
           {!services && !loadError && <p className="muted">{L.loading}</p>}
           {services && (
             <>
               <label className="sr-only" htmlFor="service-select">
-                办理事项 Service item
+                {L.serviceItem}
               </label>
               <select
                 id="service-select"
@@ -141,7 +131,7 @@ export function PrereviewScreen({ onOpenJob }: { onOpenJob: (jobId: string) => v
             <>
               <p className="muted small department">{service.department}</p>
               <h3 className="h3">
-                应交材料 Required materials <span className="count">{service.materials.length}</span>
+                {L.requiredMaterials} <span className="count">{service.materials.length}</span>
               </h3>
               <ul className="material-list" data-testid="material-list">
                 {service.materials.map((m) => {
@@ -155,12 +145,12 @@ export function PrereviewScreen({ onOpenJob }: { onOpenJob: (jobId: string) => v
                         <span className="material-name">{m.name}</span>
                         <span className="material-en">{m.nameEn}</span>
                         <span className="material-tags">
-                          <span className={`tag ${m.required ? 'tag-required' : ''}`}>{m.required ? '必交 Required' : '可选 Optional'}</span>
+                          <span className={`tag ${m.required ? 'tag-required' : ''}`}>{m.required ? L.materialRequired : L.materialOptional}</span>
                           {m.type !== 'generic' && <span className="tag">{docTypeLabel[m.type]}</span>}
-                          {m.mustBeValid && <span className="tag">须在有效期内 Must be valid</span>}
+                          {m.mustBeValid && <span className="tag">{L.mustBeValid}</span>}
                           {st && (
                             <span className="sr-only">
-                              {st === 'pass' ? '已提供 Provided' : st === 'fail' ? '缺少或无效 Missing or invalid' : '需复核 Needs review'}
+                              {st === 'pass' ? L.materialProvided : st === 'fail' ? L.materialMissing : L.materialReview}
                             </span>
                           )}
                         </span>
@@ -175,11 +165,10 @@ export function PrereviewScreen({ onOpenJob }: { onOpenJob: (jobId: string) => v
 
         <section className="panel" aria-labelledby="files-title">
           <h2 className="h2" id="files-title">
-            <span className="step">2</span> 申请材料 Applicant's files
+            <span className="step">2</span> {L.applicantFiles}
           </h2>
           <p className="muted small">
-            每份材料一个文件（图片或 PDF）。文件只在本机处理。 One file per document (image or PDF); files are processed on this
-            computer only.
+            {L.oneFilePerDoc}
           </p>
           <FilePicker
             id="prereview-files"
@@ -189,7 +178,7 @@ export function PrereviewScreen({ onOpenJob }: { onOpenJob: (jobId: string) => v
             onClear={picked.clear}
             refused={picked.refused}
             disabled={busy}
-            limits={`单个文件不超过 ${formatBytes(MAX_FILE_BYTES)}，合计不超过 ${formatBytes(MAX_TOTAL_BYTES)}，最多 ${MAX_FILES} 个 Up to ${formatBytes(MAX_FILE_BYTES)} per file, ${formatBytes(MAX_TOTAL_BYTES)} together, ${MAX_FILES} files`}
+            limits={t('limitCase', { max: formatBytes(MAX_FILE_BYTES), total: formatBytes(MAX_TOTAL_BYTES), n: MAX_FILES })}
           />
           <div className="actions run-actions">
             <button
@@ -199,10 +188,10 @@ export function PrereviewScreen({ onOpenJob }: { onOpenJob: (jobId: string) => v
               disabled={busy || !service || picked.files.length === 0 || available === false}
               data-testid="prereview-run"
             >
-              {busy ? '预审中… Checking…' : '开始预审 Run pre-review'}
+              {busy ? L.prereviewRunning : L.prereviewRun}
             </button>
             <label className="inline-field">
-              <span className="muted small">识别引擎 OCR engine</span>
+              <span className="muted small">{L.ocrEngineLong}</span>
               <select
                 className="input select-small"
                 value={engine}
@@ -210,7 +199,7 @@ export function PrereviewScreen({ onOpenJob }: { onOpenJob: (jobId: string) => v
                 disabled={busy}
                 data-testid="prereview-engine-select"
               >
-                {(Object.keys(ocrEngineLabel) as Engine[]).map((k) => (
+                {OCR_ENGINE_CHOICES.map((k) => (
                   <option key={k} value={k}>
                     {ocrEngineLabel[k]}
                   </option>
@@ -236,7 +225,7 @@ export function PrereviewScreen({ onOpenJob }: { onOpenJob: (jobId: string) => v
                 value={reading ? undefined : Math.min(runner.progress?.done ?? 0, runner.progress?.total ?? 1)}
               />
               <span className="muted small">
-                {reading ? '读取文件… Reading files…' : progressText(runner.progress) || '排队中… Starting…'} · {(runner.elapsed / 1000).toFixed(1)} s
+                {reading ? L.readingFiles : progressText(runner.progress) || L.starting} · {(runner.elapsed / 1000).toFixed(1)} s
               </span>
             </div>
           )}
@@ -247,10 +236,10 @@ export function PrereviewScreen({ onOpenJob }: { onOpenJob: (jobId: string) => v
       {report && (
         <section className="panel report-panel" aria-labelledby="report-title" data-testid="prereview-report" ref={reportRef} tabIndex={-1}>
           <h2 className="h2" id="report-title">
-            <span className="step">3</span> 预审结果 Pre-review report
+            <span className="step">3</span> {L.prereviewReport}
           </h2>
           <VerdictBanner output={report.output}>
-            <span className="muted small">识别引擎 OCR engine</span>
+            <span className="muted small">{L.ocrEngineLong}</span>
             <EngineBadge engine={report.engine ?? '—'} />
             <span className="badge badge-time" title={L.time}>
               {L.time} {formatMs(report.ms)}

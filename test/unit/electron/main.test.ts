@@ -19,8 +19,9 @@ const h = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => h.electron);
-vi.mock('../../../main/node/hub/hub.js', () => ({
-  createHub: (o: { keyProviders?: { kind: string }[] }) => {
+// main.ts opens the app (main/node/app/app.ts: the hub with the app's features); the order label stays 'createHub'.
+vi.mock('../../../main/node/app/app.js', () => ({
+  createApp: (o: { keyProviders?: { kind: string }[] }) => {
     h.hubOptions = o;
     h.envAtCreate = process.env.IC_DATA_DIR;
     h.order.push('createHub');

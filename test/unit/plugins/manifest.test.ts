@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadManifest } from '../../../main/node/plugins/manifest.js';
-import { createHub } from '../../../main/node/hub/hub.js';
+import { createApp } from '../../../main/node/app/app.js';
 import { cleanupTempDirs, tempDir } from '../../helpers/temp.js';
 
 afterAll(cleanupTempDirs);
@@ -79,7 +79,7 @@ describe('plugin manifests', () => {
     pluginDir({ ...good, id: 'pii-mask' }, undefined, path.join(data, 'plugins')); // id taken by the built-in
     pluginDir({ ...good, id: 'other', capabilities: [{ ...good.capabilities[0], id: 'pii.mask' }] }, undefined, path.join(data, 'plugins'));
     pluginDir(good, undefined, path.join(data, 'plugins'));
-    const hub = createHub({ dataDir: data, extraPluginDirs: [userDir] });
+    const hub = createApp({ dataDir: data, extraPluginDirs: [userDir] });
     try {
       const { plugins, rejected } = await hub.client.call('plugins.list');
       expect(plugins.map((p) => p.id).sort()).toEqual(['demo', 'pii-mask']);

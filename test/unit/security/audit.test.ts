@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FileSource } from '../../../main/common/contract/index.js';
 import { builtinCapability } from '../../../main/node/hub/builtin-capability.js';
-import { createHub, type Hub } from '../../../main/node/hub/hub.js';
+import { createApp as createHub, type App as Hub } from '../../../main/node/app/app.js';
 import { main } from '../../../main/node/cli/main.js';
 import { Output } from '../../../main/node/cli/output.js';
 import { canonicalJson, parseJsonLines, verifyChain } from '../../../main/node/log/audit-chain.js';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FileSource } from '../../../main/common/contract/index.js';
 import { builtinCapability } from '../../../main/node/hub/builtin-capability.js';
-import { createHub, type Hub } from '../../../main/node/hub/hub.js';
+import { createApp as createHub, type App as Hub } from '../../../main/node/app/app.js';
 import { main } from '../../../main/node/cli/main.js';
 import { Output } from '../../../main/node/cli/output.js';
 import { migrations } from '../../../main/node/store/migrations.js';
@@ -14,7 +14,7 @@ import { cleanupTempDirs, tempDir } from '../../helpers/temp.js';
 afterAll(cleanupTempDirs);
 
 const ID = '330106199001013016';
-const open = (dataDir = tempDir()) => createHub({ dataDir, extraPluginDirs: [], env: undefined } as never) as Hub;
+const open = (dataDir = tempDir()) => createHub({ dataDir, extraPluginDirs: [] });
 
 /** A capability that takes one file and answers with text read from it (a stand-in for OCR). */
 function addFileCapability(hub: Hub) {

@@ -1,12 +1,12 @@
 import { OcrInput, OcrOutput } from '../../../common/contract/index.js';
 import { builtinCapability } from '../../hub/builtin-capability.js';
-import type { HostProcess } from '../../hub/host-process.js';
+import type { ModelHost } from '../../hub/model-host.js';
 
 /** Which engines answered, e.g. "ppocr-v4" or "ppocr-v4+tesseract" for a file whose pages went to both. */
 export const enginesOf = (o: OcrOutput): string => [...new Set(o.pages.map((p) => p.engine))].join('+') || 'none';
 
 /** `ocr`: text and line boxes of every page of an image, TIFF or PDF, computed in the model host. */
-export function ocrCapability(host: HostProcess) {
+export function ocrCapability(host: ModelHost) {
   return builtinCapability({
     id: 'ocr',
     title: 'OCR: text and line boxes of images and PDFs',
@@ -14,7 +14,7 @@ export function ocrCapability(host: HostProcess) {
     input: OcrInput,
     output: OcrOutput,
     async invoke(input, ctx) {
-      const output = (await host.call('ocr', { input }, { signal: ctx.signal, onProgress: ctx.onProgress })) as OcrOutput;
+      const output = await host.call('ocr', { input }, { signal: ctx.signal, onProgress: ctx.onProgress });
       return { output, engine: enginesOf(output) };
     },
   });

@@ -1,8 +1,19 @@
-import { fileLabel, HubError, type OcrInput, type OcrOutput, type OcrPage, type Progress } from '../../../common/contract/index.js';
 import type { z } from 'zod';
+import {
+  fileLabel,
+  HubError,
+  OCR_ENGINES,
+  type OcrEngineId,
+  type OcrInput,
+  type OcrOutput,
+  type OcrPage,
+  type Progress,
+} from '../../../common/contract/index.js';
 import type { OcrInput as OcrInputSchema } from '../../../common/contract/index.js';
 import type { PackStore } from '../../models/pack-store.js';
-import type { LoadedPage, OcrEngine, OcrLang } from './engine.js';
+import { OCR_DEFAULTS } from './defaults.js';
+import type { EngineResult, LoadedPage, OcrLang } from './engine.js';
+import { enginePackQuery, OCR_ENGINE_PACKS } from './engine-registry.js';
 import { loadPages } from './input/load-pages.js';
 import { PpOcrEngine, type PpOcrResult } from './ppocr-engine.js';
 import { cropLine } from './rec/crop.js';
@@ -13,8 +24,28 @@ import { TesseractEngine } from './tesseract/tesseract-engine.js';
 type ParsedInput = z.output<typeof OcrInputSchema>;
 export type { OcrInput };
 
-/** Tesseract's confidence in a line (0..1) below which PP-OCRv4's reading of it is kept instead. */
-const TESS_UNSURE = 0.6;
+const TESS_UNSURE = OCR_DEFAULTS.hybrid.tesseractUnsure;
+
+/** The engine class behind each id of the registry (engine-registry.ts). */
+interface Engines {
+  ppocr: PpOcrEngine;
+  tesseract: TesseractEngine;
+}
+
+/** How each engine starts on the packs it runs on. */
+const LOADERS: { [K in OcrEngineId]: (packs: PackStore) => Promise<Engines[K]> } = {
+  ppocr: (packs) => PpOcrEngine.load(requireEnginePack(packs, 'ppocr').dir),
+  tesseract: (packs) => TesseractEngine.load(packs),
+};
+
+/** The first intact pack an engine runs on, or UNAVAILABLE saying how to get one (the manifest's howToGet). */
+function requireEnginePack(packs: PackStore, id: OcrEngineId) {
+  const pack = packs.matching(enginePackQuery(id))[0];
+  if (pack) return pack;
+  const engine = OCR_ENGINE_PACKS[id].packEngine;
+  const how = packs.opts.catalog.packs.find((p) => p.capability === 'ocr' && p.engine === engine)?.howToGet;
+  throw new HubError('UNAVAILABLE', `no intact ${OCR_ENGINE_PACKS[id].title} model pack is installed${how ? `: ${how}` : ''}`);
+}
 
 /** Engine id of pages whose lines PP-OCRv4 found and Tesseract read. */
 export const HYBRID_ENGINE_ID = 'ppocr-v4+tesseract';
@@ -30,30 +61,19 @@ export const HYBRID_ENGINE_ID = 'ppocr-v4+tesseract';
  * the whole page with Tesseract (the same grey page cleanup, outside of the paper painted over).
  */
 export class OcrService {
-  private ppocr: Promise<OcrEngine> | undefined;
-  private tesseract: Promise<OcrEngine> | undefined;
+  private readonly engines: { [K in OcrEngineId]: Lazy<Engines[K]> };
 
-  constructor(private readonly packs: PackStore) {}
-
-  /** Which engines can run here (packs installed). */
-  available(): { ppocr: boolean; tesseract: boolean } {
-    const ok = (id: string) => this.packs.get(id) !== undefined && this.packs.quickProblems(this.packs.get(id)!).length === 0;
-    return { ppocr: ok('pp-ocrv4-ch'), tesseract: ok('tesseract-chi-sim') || ok('tesseract-eng') };
+  constructor(private readonly packs: PackStore) {
+    this.engines = { ppocr: new Lazy(() => LOADERS.ppocr(packs)), tesseract: new Lazy(() => LOADERS.tesseract(packs)) };
   }
 
-  private engine(id: 'ppocr' | 'tesseract'): Promise<OcrEngine> {
-    if (id === 'ppocr') {
-      this.ppocr ??= PpOcrEngine.load(this.packs.require('pp-ocrv4-ch').dir).catch((err) => {
-        this.ppocr = undefined;
-        throw err;
-      });
-      return this.ppocr;
-    }
-    this.tesseract ??= TesseractEngine.load(this.packs).catch((err) => {
-      this.tesseract = undefined;
-      throw err;
-    });
-    return this.tesseract;
+  /** Which engines can run here (an intact pack of theirs installed). */
+  available(): Record<OcrEngineId, boolean> {
+    return Object.fromEntries(OCR_ENGINES.map((id) => [id, this.packs.matching(enginePackQuery(id)).length > 0])) as Record<OcrEngineId, boolean>;
+  }
+
+  private engine<K extends OcrEngineId>(id: K): Promise<Engines[K]> {
+    return this.engines[id].get();
   }
 
   async ocr(input: ParsedInput, ctx: { signal?: AbortSignal; progress?: (p: Progress) => void } = {}): Promise<OcrOutput> {
@@ -86,16 +106,25 @@ export class OcrService {
     }
     const lang: OcrLang = input.lang;
     const avail = this.available();
-    const engineId: 'ppocr' | 'tesseract' = input.engine === 'tesseract' || (input.engine === 'auto' && !avail.ppocr) ? 'tesseract' : 'ppocr';
-    const engine = await this.engine(engineId);
-    let result = await engine.recognize(loaded.raster, { lang, signal });
-    let engineName = engine.id;
-    const traditional = lang === 'zh-Hant' || (lang === 'auto' && looksTraditional(result.lines.map((l) => l.text).join('')));
-    if (input.engine === 'auto' && engineId === 'ppocr' && avail.tesseract && traditional) {
-      const reread = await this.rereadLines(result as PpOcrResult, signal);
-      if (reread) {
-        result = reread;
-        engineName = HYBRID_ENGINE_ID;
+    const useTesseract = input.engine === 'tesseract' || (input.engine === 'auto' && !avail.ppocr);
+    let result: EngineResult;
+    let engineName: string;
+    if (useTesseract) {
+      const tess = await this.engine('tesseract');
+      result = await tess.recognize(loaded.raster, { lang, signal });
+      engineName = tess.id;
+    } else {
+      const pp = await this.engine('ppocr');
+      const read = await pp.recognize(loaded.raster, { lang, signal });
+      result = read;
+      engineName = pp.id;
+      const traditional = lang === 'zh-Hant' || (lang === 'auto' && looksTraditional(read.lines.map((l) => l.text).join('')));
+      if (input.engine === 'auto' && avail.tesseract && traditional) {
+        const reread = await this.rereadLines(read, signal);
+        if (reread) {
+          result = reread;
+          engineName = HYBRID_ENGINE_ID;
+        }
       }
     }
     return {
@@ -123,7 +152,7 @@ export class OcrService {
     if (!result.lines.length) return result;
     let tess: TesseractEngine;
     try {
-      tess = (await this.engine('tesseract')) as TesseractEngine;
+      tess = await this.engine('tesseract');
     } catch {
       return undefined;
     }
@@ -146,8 +175,27 @@ export class OcrService {
   }
 
   async dispose(): Promise<void> {
-    const engines = await Promise.allSettled([this.ppocr, this.tesseract].filter(Boolean) as Promise<OcrEngine>[]);
-    await Promise.all(engines.map((e) => (e.status === 'fulfilled' ? e.value.dispose() : undefined)));
+    await Promise.all(OCR_ENGINES.map((id) => this.engines[id].loaded()?.then((e) => e.dispose()).catch(() => undefined)));
+  }
+}
+
+/** An engine loaded on first use and kept; a failed load is forgotten, so the next page tries again (e.g. after the pack was installed). */
+class Lazy<T> {
+  private loading: Promise<T> | undefined;
+  constructor(private readonly load: () => Promise<T>) {}
+  get(): Promise<T> {
+    if (!this.loading) {
+      const p = this.load();
+      this.loading = p;
+      p.catch(() => {
+        if (this.loading === p) this.loading = undefined;
+      });
+    }
+    return this.loading;
+  }
+  /** The load started so far, if any (for disposal). */
+  loaded(): Promise<T> | undefined {
+    return this.loading;
   }
 }
 

@@ -15,6 +15,7 @@ import { loadCharacters } from './rec/ctc.js';
 import { cropLine } from './rec/crop.js';
 import { fixLine } from './rec/text-fixes.js';
 import { TextRecognizer } from './rec/text-recognizer.js';
+import { OCR_DEFAULTS } from './defaults.js';
 
 /** The pp-ocrv4-ch pack's files. */
 export const PPOCR_FILES = {
@@ -70,12 +71,12 @@ export interface PpOcrResult extends EngineResult {
 }
 
 /** At most this many lines (the longest) vote on the page's direction. */
-const VOTERS = 8;
+const VOTERS = OCR_DEFAULTS.orientation.voters;
 /** A classifier vote this close to even is checked by recognising a few lines both ways round. */
-const UNSURE = 0.3;
-const CHECK_LINES = 4;
+const UNSURE = OCR_DEFAULTS.orientation.unsure;
+const CHECK_LINES = OCR_DEFAULTS.orientation.checkLines;
 /** A line this long (characters) may be kept with less confidence (see minLongConfidence). */
-const LONG_LINE = 4;
+const LONG_LINE = OCR_DEFAULTS.rec.longLine;
 
 /**
  * PP-OCRv4 (Chinese + English) on onnxruntime, RapidOCR-style: DB detection once per page on the page as given,
@@ -195,8 +196,8 @@ export class PpOcrEngine implements OcrEngine {
     const t4 = performance.now();
 
     // Reading order and merging in the upright frame; boxes back in the page's own pixels.
-    const minConf = this.opts.minConfidence ?? 0.5;
-    const minLong = Math.min(minConf, this.opts.minLongConfidence ?? 0.3);
+    const minConf = this.opts.minConfidence ?? OCR_DEFAULTS.rec.minConfidence;
+    const minLong = Math.min(minConf, this.opts.minLongConfidence ?? OCR_DEFAULTS.rec.minLongConfidence);
     const items: ReadItem[] = [];
     quads.forEach((q, i) => {
       const r = known.get(i)!;
@@ -249,7 +250,7 @@ export function dropSealText<B extends { quad: Quad }>(boxes: B[], grey: GreyPag
 }
 
 /** Lifted red ink must outweigh remaining dark ink this many times for a box to count as seal text. */
-const SEAL_RATIO = 1.5;
+const SEAL_RATIO = OCR_DEFAULTS.orientation.sealRatio;
 
 /** Over a quad's bounding rectangle: its pixels, the red-ink pixels lifted, and the pixels still dark. */
 export function inkCounts(q: Quad, grey: GreyImage, red: Uint8Array, dark: number): { area: number; lifted: number; dark: number } {

@@ -5,10 +5,9 @@ import {
   fileLabel,
   toErrorPayload,
   type Check,
-  type OcrOutput,
 } from '../../../common/contract/index.js';
 import { builtinCapability } from '../../hub/builtin-capability.js';
-import type { HostProcess } from '../../hub/host-process.js';
+import type { ModelHost } from '../../hub/model-host.js';
 import { enginesOf } from '../ocr/ocr-capability.js';
 import { findService, loadCatalog, type Catalog } from './catalog.js';
 import { prereview } from './rules.js';
@@ -18,7 +17,7 @@ import type { PrereviewDoc } from './types.js';
  * `prereview`: OCR of every submitted file in the model host, then the service item's rules in the hub.
  * A file that cannot be read becomes a failed check naming it; the other files are still reviewed.
  */
-export function prereviewCapability(host: HostProcess, catalog: Catalog = loadCatalog()) {
+export function prereviewCapability(host: ModelHost, catalog: Catalog = loadCatalog()) {
   return builtinCapability({
     id: 'prereview',
     title: 'Material pre-review against a service item',
@@ -34,7 +33,7 @@ export function prereviewCapability(host: HostProcess, catalog: Catalog = loadCa
         const label = fileLabel(file);
         ctx.onProgress({ done: i, total: input.files.length, message: `OCR ${label}` });
         try {
-          const out = (await host.call('ocr', { input: { file, engine: input.engine } }, { signal: ctx.signal })) as OcrOutput;
+          const out = await host.call('ocr', { input: { file, engine: input.engine } }, { signal: ctx.signal });
           enginesOf(out).split('+').forEach((e) => engines.add(e));
           docs.push({ file: out.file, pages: out.pages });
         } catch (err) {

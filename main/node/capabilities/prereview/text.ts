@@ -60,9 +60,6 @@ export function normalizeCode(s: string): string {
   return toHalfWidth(s).replace(/[\s-]+/g, '').toUpperCase();
 }
 
-/** Characters that end a label or separate a label from its value. */
-export const SEPARATORS = ':;,，。；、|';
-
 /** True when `c` (or nothing) is a boundary: start or end of text, whitespace or punctuation. */
 export function isBoundary(c: string | undefined): boolean {
   return c === undefined || /[\s:;,.，。；、|()[\]【】《》<>"'“”‘’!?！？]/.test(c);

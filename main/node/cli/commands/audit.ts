@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { writeFileAtomic } from '../../config/atomic-write.js';
 import { parseJsonLines, verifyChain } from '../../log/audit-chain.js';
-import { parseCommandArgs } from '../args.js';
-import { UsageError, type Command } from '../command.js';
+import { parseCommandArgs } from '../../hub/cli/args.js';
+import { UsageError, type Command } from '../../hub/cli/command.js';
 
 export const auditExport: Command = {
   name: 'audit export',

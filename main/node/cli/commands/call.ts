@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { parseCommandArgs } from '../args.js';
-import { UsageError, type Command } from '../command.js';
-import { streamJob } from '../job-stream.js';
+import { parseCommandArgs } from '../../hub/cli/args.js';
+import { UsageError, type Command } from '../../hub/cli/command.js';
+import { streamJob } from '../../hub/cli/job-stream.js';
 
 function parseJson(text: string, where: string): unknown {
   try {

@@ -1,23 +1,19 @@
-import type { Command } from '../command.js';
+import { features } from '../../app/features.js';
+import type { Command } from '../../hub/cli/command.js';
 import { call } from './call.js';
-import { capabilitiesList } from './capabilities.js';
+import { capabilities, capabilitiesList } from './capabilities.js';
 import { jobsCancel, jobsDelete, jobsList, jobsPurge, jobsResume, jobsShow } from './jobs.js';
 import { auditExport, auditList, auditVerify } from './audit.js';
 import { health, settingsSet, settingsShow } from './settings.js';
-import { modelsList, modelsPrepare, modelsVerify } from './models.js';
-import { modelsExport, modelsImport } from './models-archive.js';
-import { modelsFetch } from './models-fetch.js';
 import { pluginsDisable, pluginsEnable, pluginsList } from './plugins.js';
-import { ocr } from './ocr.js';
-import { prereviewCmd } from './prereview.js';
 import { serve } from './serve.js';
 
-/** Every `ic` command. A capability's issue adds its command file and one entry here. */
+/** Every `ic` command: the CLI's own (serving, calling any capability, jobs, plugins) and those of the features. */
 export const commands: Command[] = [
   serve,
   call,
-  ocr,
-  prereviewCmd,
+  ...features.flatMap((f) => f.commands ?? []),
+  capabilities,
   capabilitiesList,
   pluginsList,
   pluginsEnable,
@@ -34,10 +30,4 @@ export const commands: Command[] = [
   settingsShow,
   settingsSet,
   health,
-  modelsList,
-  modelsVerify,
-  modelsPrepare,
-  modelsImport,
-  modelsExport,
-  modelsFetch,
 ];

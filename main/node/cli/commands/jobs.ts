@@ -1,7 +1,7 @@
 import type { Job } from '../../../common/contract/index.js';
-import { parseCommandArgs } from '../args.js';
-import { UsageError, type Command } from '../command.js';
-import { streamJob } from '../job-stream.js';
+import { parseCommandArgs } from '../../hub/cli/args.js';
+import { UsageError, type Command } from '../../hub/cli/command.js';
+import { streamJob } from '../../hub/cli/job-stream.js';
 
 const line = (j: Job) =>
   `${j.id}  ${j.status.padEnd(11)} ${j.capability}  ${j.itemsDone}/${j.itemsTotal} done${j.itemsFailed ? `, ${j.itemsFailed} failed` : ''}  ${j.createdAt}${j.error ? '  ' + j.error.message : ''}`;

@@ -1,5 +1,5 @@
 import type { PluginInfo } from '../../../common/contract/index.js';
-import { UsageError, type Command } from '../command.js';
+import { UsageError, type Command } from '../../hub/cli/command.js';
 
 const line = (p: PluginInfo) =>
   `${p.enabled ? '●' : '○'} ${p.id}@${p.version}  ${p.name}  [${p.capabilities.join(', ')}]${p.permissions.length ? '  permissions: ' + p.permissions.join(', ') : ''}`;

@@ -1,8 +1,8 @@
 import { consoleDir } from '../../config/app-paths.js';
 import { openInBrowser } from '../../server/open-browser.js';
 import { startServer } from '../../server/server.js';
-import { parseCommandArgs } from '../args.js';
-import { UsageError, type Command } from '../command.js';
+import { parseCommandArgs } from '../../hub/cli/args.js';
+import { UsageError, type Command } from '../../hub/cli/command.js';
 
 export const serve: Command = {
   name: 'serve',

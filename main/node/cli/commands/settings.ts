@@ -1,6 +1,6 @@
 import type { SettingsView } from '../../../common/contract/index.js';
-import { parseCommandArgs } from '../args.js';
-import { UsageError, type Command } from '../command.js';
+import { parseCommandArgs } from '../../hub/cli/args.js';
+import { UsageError, type Command } from '../../hub/cli/command.js';
 
 const text = (v: SettingsView) =>
   [

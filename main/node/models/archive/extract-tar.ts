@@ -44,16 +44,16 @@ export async function extractTar(file: string, dest: string, guard: ExtractionGu
             return;
           }
           case 'SymbolicLink':
-            refuse(`entry ${show(raw)} is a symbolic link (to ${show(String(entry.linkpath ?? ''))}); packs may not contain links`);
+            return refuse(`entry ${show(raw)} is a symbolic link (to ${show(String(entry.linkpath ?? ''))}); packs may not contain links`);
           case 'Link':
-            refuse(`entry ${show(raw)} is a hard link (to ${show(String(entry.linkpath ?? ''))}); packs may not contain links`);
+            return refuse(`entry ${show(raw)} is a hard link (to ${show(String(entry.linkpath ?? ''))}); packs may not contain links`);
           case 'CharacterDevice':
           case 'BlockDevice':
-            refuse(`entry ${show(raw)} is a device file`);
+            return refuse(`entry ${show(raw)} is a device file`);
           case 'FIFO':
-            refuse(`entry ${show(raw)} is a named pipe`);
+            return refuse(`entry ${show(raw)} is a named pipe`);
           default:
-            refuse(`entry ${show(raw)} has an unsupported type (${entry.type})`);
+            return refuse(`entry ${show(raw)} has an unsupported type (${entry.type})`);
         }
       } catch (err) {
         entry.resume();

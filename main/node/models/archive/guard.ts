@@ -122,6 +122,8 @@ export class ExtractionGuard {
   ): Promise<void> {
     const target = path.join(dest, ...rel.split('/'));
     await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    // The metering generator below is a function* (generators cannot be arrows), so it reaches the guard by name.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const guard = this;
     const isRootRecord = rel === PACK_RECORD && this.onRootRecord !== undefined;
     async function* meter(chunks: AsyncIterable<Buffer | Uint8Array | string>) {

@@ -1,11 +1,12 @@
 import { runSingle, type InferenceSession, type TensorF32 } from '../../../inference/onnx-session.js';
 import { greyBatchTensor, type GreyImage } from '../preprocess/image.js';
+import { OCR_DEFAULTS } from '../defaults.js';
 
 /** The direction classifier's input (cls_image_shape [3, 48, 192]). */
 export const CLS_HEIGHT = 48;
 export const CLS_WIDTH = 192;
 /** RapidOCR turns a single line only when the classifier says 180 with more than this. */
-export const CLS_THRESH = 0.9;
+export const CLS_THRESH = OCR_DEFAULTS.cls.thresh;
 
 export interface ClsResult {
   /** The line reads upside down. */

@@ -7,6 +7,7 @@ import {
   rectCorners,
   type RotatedRect,
 } from './geometry.js';
+import { OCR_DEFAULTS } from '../defaults.js';
 
 /** DB (Differentiable Binarization) post-processing settings; defaults are RapidOCR's for PP-OCRv4. */
 export interface DbOptions {
@@ -21,7 +22,7 @@ export interface DbOptions {
   useDilation: boolean;
 }
 
-export const DB_DEFAULTS: DbOptions = { thresh: 0.3, boxThresh: 0.5, unclipRatio: 1.6, maxCandidates: 1000, useDilation: true };
+export const DB_DEFAULTS: DbOptions = OCR_DEFAULTS.det.db;
 
 export interface DetBox {
   /** Corners in the destination's pixels, clockwise from top-left (in the frame the detector saw). */

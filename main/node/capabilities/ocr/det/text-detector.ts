@@ -3,6 +3,7 @@ import { runSingle, type InferenceSession, type TensorF32 } from '../../../infer
 import { dist, type GreyImage, type Pt } from '../preprocess/image.js';
 import { DB_DEFAULTS, dbPostprocess, type DbOptions, type DetBox } from './db-postprocess.js';
 import { orderClockwise } from './geometry.js';
+import { OCR_DEFAULTS } from '../defaults.js';
 
 export interface DetOptions extends Partial<DbOptions> {
   /** Resize so that the longer side is at most this (PaddleOCR's limit_type "max", default 736), sides rounded to 32. */
@@ -16,10 +17,10 @@ export interface DetOptions extends Partial<DbOptions> {
   maxSideLen?: number;
 }
 
-export const DET_LIMIT = 736;
-const MIN_TEXT_PX = 14;
-const TARGET_TEXT_PX = 20;
-const MAX_SIDE = 1440;
+export const DET_LIMIT: number = OCR_DEFAULTS.det.limitSideLen;
+const MIN_TEXT_PX = OCR_DEFAULTS.det.minTextPx;
+const TARGET_TEXT_PX = OCR_DEFAULTS.det.targetTextPx;
+const MAX_SIDE = OCR_DEFAULTS.det.maxSide;
 
 /** PaddleOCR's detection normalisation (ImageNet mean/std, applied to BGR channels in that order). */
 const MEAN = [0.485, 0.456, 0.406] as const;
@@ -113,8 +114,8 @@ export function medianThickness(boxes: readonly DetBox[]): number {
 }
 
 /** RapidOCR's letterbox: a strip thinner than this, or longer than `MAX_RATIO` times its thickness, is padded. */
-const MIN_SIDE = 30;
-const MAX_RATIO = 8;
+const MIN_SIDE = OCR_DEFAULTS.det.letterboxMinSide;
+const MAX_RATIO = OCR_DEFAULTS.det.letterboxMaxRatio;
 
 /**
  * Pads a very thin or very elongated image (a single cut-out line) with paper on both long sides, so that resizing

@@ -1,20 +1,8 @@
 import { HubError } from '../../../../common/contract/index.js';
+import { OCR_DEFAULTS } from '../defaults.js';
 
-/** What the page loader accepts. A page over MAX_PAGE_PIXELS is refused; a bigger side than MAX_SIDE is scaled down. */
-export const INPUT_LIMITS = {
-  /** Bytes of one input file (a FileSource's base64 is capped at ~150 MB by the contract already). */
-  maxFileBytes: 256 * 1024 * 1024,
-  /** Pixels of one page as stored (before any downscale): more is refused as a likely decompression bomb. */
-  maxPagePixels: 100_000_000,
-  /** Longest side of a page handed to OCR; bigger pages are scaled down to it (aspect kept). */
-  maxSide: 4000,
-  /** Pages of one file (TIFF pages, PDF pages) when no page list is given. */
-  maxPages: 2000,
-  /** Resolution of PDF text-layer boxes (PDF points are 1/72 inch). */
-  pdfTextDpi: 150,
-  /** Rendering resolution of image-only PDF pages: the scan's own resolution, kept within these bounds. */
-  pdfRenderDpi: { min: 150, default: 200, max: 300 },
-} as const;
+/** What the page loader accepts (OCR_DEFAULTS.input). */
+export const INPUT_LIMITS = OCR_DEFAULTS.input;
 
 /** The one error for a bad input file: BAD_REQUEST with "<file>: <reason>". */
 export const badInput = (file: string, reason: string, details?: unknown) => new HubError('BAD_REQUEST', `${file}: ${reason}`, details);

@@ -5,14 +5,15 @@ import { rasterFromPixels } from '../input/raster.js';
 import { selectPages } from '../input/select-pages.js';
 import { documentOptions, loadPdfjs, type Pdfjs, type PdfPage, type PdfTextItem } from './pdfjs.js';
 import { textLines, textStats } from './text-lines.js';
+import { OCR_DEFAULTS } from '../defaults.js';
 
 /** A text layer with fewer readable characters than this is not used (the page is read as pixels). */
-const MIN_TEXT_CHARS = 8;
+const MIN_TEXT_CHARS = OCR_DEFAULTS.pdfText.minTextChars;
 /** Share of a text layer's characters that must be readable (not replacement / private-use / control). */
-const MIN_GOOD_SHARE = 0.9;
+const MIN_GOOD_SHARE = OCR_DEFAULTS.pdfText.minGoodShare;
 /** A page whose biggest image covers this much of it is a scan, unless its text layer is long (an OCR layer). */
-const SCAN_COVERAGE = 0.5;
-const LONG_TEXT_CHARS = 200;
+const SCAN_COVERAGE = OCR_DEFAULTS.pdfText.scanCoverage;
+const LONG_TEXT_CHARS = OCR_DEFAULTS.pdfText.longTextChars;
 
 /**
  * Pages of a PDF. A page with a usable text layer becomes {kind:'text'} with line boxes in pixels at

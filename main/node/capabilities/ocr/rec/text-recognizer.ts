@@ -2,6 +2,7 @@ import { runSingle, type InferenceSession, type TensorF32 } from '../../../infer
 import { greyBatchTensor, type GreyImage } from '../preprocess/image.js';
 import { ctcGreedyDecode, type CtcResult } from './ctc.js';
 import { REC_HEIGHT } from './crop.js';
+import { OCR_DEFAULTS } from '../defaults.js';
 
 export interface RecOptions {
   /** At most this many lines per model run (default 8); see widthBatches. */
@@ -66,7 +67,7 @@ export class TextRecognizer {
 
   async recognize(crops: readonly GreyImage[], signal?: AbortSignal): Promise<CtcResult[]> {
     const results: CtcResult[] = new Array<CtcResult>(crops.length);
-    for (const batch of widthBatches(crops, this.opts.batchSize ?? 8)) {
+    for (const batch of widthBatches(crops, this.opts.batchSize ?? OCR_DEFAULTS.rec.batchSize)) {
       signal?.throwIfAborted();
       const input = recTensor(
         batch.map((i) => crops[i]!),

@@ -5,34 +5,48 @@ import path from 'node:path';
 import type { Worker as ThreadWorker } from 'node:worker_threads';
 import sharp, { type Sharp } from 'sharp';
 import Tesseract from 'tesseract.js';
-import { HubError, type Box, type OcrLine, type Rotation } from '../../../../common/contract/index.js';
+import { HubError, type Box, type Catalog, type OcrLine, type Rotation } from '../../../../common/contract/index.js';
+import { loadCatalog } from '../../../models/catalog.js';
 import type { InstalledPack } from '../../../models/pack-store.js';
+import { OCR_CAPABILITY, OCR_ENGINE_PACKS } from '../engine-registry.js';
 import type { EngineResult, OcrEngine, OcrLang, RasterPage } from '../engine.js';
 import { toGrey as cleanGrey, paperLevel } from '../preprocess/grey.js';
 import type { GreyImage } from '../preprocess/image.js';
 import { evenLight, findPaper, paintOutside } from '../preprocess/paper.js';
 import { buildLineSheet, wordsToLines, type SheetLine, type SheetWord } from './line-sheet.js';
+import { OCR_DEFAULTS } from '../defaults.js';
 
-/** The traineddata each language set needs, and the pack that carries each file. */
+/** The traineddata each language set needs. */
 export const LANG_SETS = {
   'chi_sim+eng': ['chi_sim', 'eng'],
   'chi_tra+eng': ['chi_tra', 'eng'],
   eng: ['eng'],
 } as const;
 export type LangSet = keyof typeof LANG_SETS;
-export const PACK_OF: Record<string, string> = {
-  chi_sim: 'tesseract-chi-sim',
-  chi_tra: 'tesseract-chi-tra',
-  eng: 'tesseract-eng',
-  osd: 'tesseract-osd',
-};
+
+/**
+ * The pack that carries each `<lang>.traineddata`, read from the model manifest (packs of capability "ocr" and
+ * engine "tesseract" and the files they list), so no pack id is written in code.
+ */
+export function traineddataPacks(catalog: Catalog): Map<string, string> {
+  const engine = OCR_ENGINE_PACKS.tesseract.packEngine;
+  const packOf = new Map<string, string>();
+  for (const p of catalog.packs) {
+    if (p.capability !== OCR_CAPABILITY || p.engine !== engine) continue;
+    for (const f of p.files) {
+      const m = /^([A-Za-z_]+)\.traineddata$/.exec(f.path);
+      if (m && !packOf.has(m[1]!)) packOf.set(m[1]!, p.id);
+    }
+  }
+  return packOf;
+}
 
 export const langSetFor = (lang: OcrLang): LangSet => (lang === 'zh-Hant' ? 'chi_tra+eng' : lang === 'en' ? 'eng' : 'chi_sim+eng');
 
-/** Where packs come from: PackStore, or anything with the same require(). */
+/** Where packs come from: PackStore, or anything with the same require() (the manifest: the app's by default). */
 export interface PackLookup {
   require(id: string): Pick<InstalledPack, 'id' | 'dir'>;
-  opts?: { dataDir: string };
+  opts?: { dataDir: string; catalog?: Catalog };
 }
 
 export interface TesseractEngineOptions {
@@ -47,13 +61,13 @@ export interface TesseractEngineOptions {
 }
 
 /** A result at least this confident (0..1, Tesseract's mean word confidence) is taken without trying other rotations. */
-const GOOD_CONFIDENCE = 0.6;
+const GOOD_CONFIDENCE = OCR_DEFAULTS.tesseract.goodConfidence;
 /** Below this, a pass at the rotation OSD chose is taken as wrong, and the other rotations are tried. */
-const POOR_CONFIDENCE = 0.35;
+const POOR_CONFIDENCE = OCR_DEFAULTS.tesseract.poorConfidence;
 /** OSD answers below this orientation confidence are ignored. */
-const OSD_MIN_CONFIDENCE = 0.5;
+const OSD_MIN_CONFIDENCE = OCR_DEFAULTS.tesseract.osdMinConfidence;
 /** OSD needs no more pixels than this on its longest side. */
-const OSD_MAX_SIDE = 2000;
+const OSD_MAX_SIDE = OCR_DEFAULTS.tesseract.osdMaxSide;
 
 interface Slot {
   key: string;
@@ -83,17 +97,19 @@ export class TesseractEngine implements OcrEngine {
 
   private constructor(
     private readonly packs: PackLookup,
+    private readonly packOf: Map<string, string>,
     private readonly workDir: string,
     private readonly o: Required<Omit<TesseractEngineOptions, 'workDir'>>,
   ) {}
 
   /** Checks that some language set is installed and prepares the langPath folder; workers start on first use. */
   static async load(packs: PackLookup, o: TesseractEngineOptions = {}): Promise<TesseractEngine> {
+    const packOf = traineddataPacks(packs.opts?.catalog ?? loadCatalog());
     const sets = Object.keys(LANG_SETS) as LangSet[];
     const problems: string[] = [];
     for (const set of sets) {
       try {
-        for (const lang of LANG_SETS[set]) packs.require(PACK_OF[lang]!);
+        for (const lang of LANG_SETS[set]) packs.require(packIdOf(packOf, lang));
       } catch (err) {
         problems.push((err as Error).message);
       }
@@ -101,10 +117,10 @@ export class TesseractEngine implements OcrEngine {
     if (problems.length === sets.length) throw new HubError('UNAVAILABLE', `Tesseract has no language installed: ${problems[0]}`);
     const workDir = o.workDir ?? path.join(packs.opts?.dataDir ?? path.join(os.tmpdir(), 'intelligent-center'), '.tessdata');
     await fs.mkdir(workDir, { recursive: true });
-    return new TesseractEngine(packs, workDir, {
+    return new TesseractEngine(packs, packOf, workDir, {
       detectRotation: o.detectRotation ?? true,
       osd: o.osd ?? true,
-      startTimeoutMs: o.startTimeoutMs ?? 120_000,
+      startTimeoutMs: o.startTimeoutMs ?? OCR_DEFAULTS.tesseract.startTimeoutMs,
     });
   }
 
@@ -245,6 +261,8 @@ export class TesseractEngine implements OcrEngine {
     });
     const timer = setTimeout(() => startFailed(new Error(`no answer in ${this.o.startTimeoutMs} ms`)), this.o.startTimeoutMs);
     const legacy = key === 'osd';
+    // tesseract.js spawns the worker's thread synchronously inside createWorker(): claim the next thread Node announces.
+    const claim = claimNextThread();
     const creating = Tesseract.createWorker(langs.join('+'), legacy ? Tesseract.OEM.TESSERACT_ONLY : Tesseract.OEM.LSTM_ONLY, {
       langPath, // a local folder: never the CDN
       gzip: false,
@@ -261,6 +279,7 @@ export class TesseractEngine implements OcrEngine {
     try {
       worker = await Promise.race([creating, failure]);
     } catch (err) {
+      claim.cancel();
       creating.then((w) => w.terminate()).catch(() => undefined); // if it ever finishes starting
       throw new HubError('UNAVAILABLE', `Tesseract ${langs.join('+')} could not start: ${(err as Error).message ?? String(err)}`);
     } finally {
@@ -269,7 +288,10 @@ export class TesseractEngine implements OcrEngine {
     started = true;
     // Tesseract prints notes ("Invalid resolution 0 dpi") to stdout, which is the CLI's JSON output: send them nowhere.
     await worker.setParameters({ debug_file: '/dev/null' }).catch(() => undefined);
-    const thread = (worker as unknown as { worker?: ThreadWorker }).worker;
+    // Announced long before the worker finished loading; if it was not (another library's thread came first), the
+    // worker runs unwatched, as before: a dead thread then fails its job at the job's timeout or cancellation.
+    const thread = await Promise.race([claim.thread, Promise.resolve(undefined)]);
+    if (!thread) claim.cancel();
     const dead = new Promise<never>((_, reject) => {
       const died = (why: string) => {
         // Forget this worker, not a newer one started under the same key after this one was killed.
@@ -289,11 +311,42 @@ export class TesseractEngine implements OcrEngine {
    */
   private async langPath(langs: readonly string[]): Promise<string> {
     for (const lang of langs) {
-      const pack = this.packs.require(PACK_OF[lang]!);
+      const pack = this.packs.require(packIdOf(this.packOf, lang));
       await linkFile(path.join(pack.dir, `${lang}.traineddata`), path.join(this.workDir, `${lang}.traineddata`));
     }
     return this.workDir;
   }
+}
+
+/**
+ * Threads as Node announces them (the public `process.on('worker')` event, emitted for every worker_threads Worker
+ * once constructed), handed in creation order to the Tesseract workers being started. tesseract.js keeps its thread
+ * to itself; watching the thread is how a worker that dies mid-job fails that job with WORKER_CRASHED instead of
+ * leaving it waiting for its timeout. Nothing else in the model host starts worker threads.
+ */
+const threadClaims: ((t: ThreadWorker) => void)[] = [];
+let watchingThreads = false;
+function claimNextThread(): { thread: Promise<ThreadWorker>; cancel(): void } {
+  if (!watchingThreads) {
+    process.on('worker', (t) => threadClaims.shift()?.(t));
+    watchingThreads = true;
+  }
+  let claim!: (t: ThreadWorker) => void;
+  const thread = new Promise<ThreadWorker>((resolve) => (claim = resolve));
+  threadClaims.push(claim);
+  return {
+    thread,
+    cancel: () => {
+      const i = threadClaims.indexOf(claim);
+      if (i >= 0) threadClaims.splice(i, 1);
+    },
+  };
+}
+
+function packIdOf(packOf: Map<string, string>, lang: string): string {
+  const id = packOf.get(lang);
+  if (!id) throw new HubError('UNAVAILABLE', `the model manifest lists no Tesseract pack with ${lang}.traineddata`);
+  return id;
 }
 
 async function linkFile(src: string, target: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { JobEvent } from '../../../common/contract/index.js';
-import { parseCommandArgs } from '../args.js';
-import { UsageError, type Command } from '../command.js';
-import { streamJob } from '../job-stream.js';
+import { parseCommandArgs } from '../../hub/cli/args.js';
+import { UsageError, type Command } from '../../hub/cli/command.js';
+import { streamJob } from '../../hub/cli/job-stream.js';
 
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 

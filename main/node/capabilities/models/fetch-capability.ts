@@ -1,9 +1,9 @@
 import { ModelsFetchInput, ModelsFetchOutput } from '../../../common/contract/index.js';
 import type { CapabilityProvider } from '../../hub/capability-registry.js';
 import { builtinCapability } from '../../hub/builtin-capability.js';
-import type { PackStore } from '../pack-store.js';
-import { fetchPack, type FetchPackOptions } from './fetch-pack.js';
-import { hostOf } from './hub-urls.js';
+import type { PackStore } from '../../models/pack-store.js';
+import { fetchPack, type FetchPackOptions } from '../../models/fetch/fetch-pack.js';
+import { hostOf } from '../../models/fetch/hub-urls.js';
 
 export type FetchTuning = Pick<FetchPackOptions, 'retries' | 'retryDelayMs' | 'stallMs' | 'env'>;
 

@@ -1,9 +1,8 @@
 import { BUILTIN_MODEL_CAPABILITIES } from '../../../common/contract/index.js';
 import type { MethodHandlers } from '../../hub/api.js';
-import type { PluginManager } from '../../plugins/plugin-manager.js';
-import type { PackStore } from '../pack-store.js';
-import { importPack, type ImportOptions } from './read-pack.js';
-import { exportPack } from './write-pack.js';
+import type { PackStore } from '../../models/pack-store.js';
+import { importPack, type ImportOptions } from '../../models/archive/read-pack.js';
+import { exportPack } from '../../models/archive/write-pack.js';
 
 /**
  * models.import / models.export. Imports run one at a time (two imports of the same id must not race for its
@@ -31,6 +30,6 @@ export function modelsArchiveMethods(store: PackStore, opts: ImportOptions): Met
  * every installed plugin, enabled or not (a plugin's pack may arrive before the plugin is switched on). Other
  * built-in capabilities in the registry (models.fetch, ocr.recognize, …) are not model-pack capabilities.
  */
-export function knownModelCapabilities(plugins: Pick<PluginManager, 'list'>): string[] {
+export function knownModelCapabilities(plugins: { list(): { plugins: readonly { capabilities: readonly string[] }[] } }): string[] {
   return [...new Set([...BUILTIN_MODEL_CAPABILITIES, ...plugins.list().plugins.flatMap((p) => p.capabilities)])];
 }

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { PrereviewOutput } from '../../../common/contract/index.js';
-import { parseCommandArgs } from '../args.js';
-import { UsageError, type Command } from '../command.js';
-import { streamJob } from '../job-stream.js';
+import { parseCommandArgs } from '../../hub/cli/args.js';
+import { UsageError, type Command } from '../../hub/cli/command.js';
+import { streamJob } from '../../hub/cli/job-stream.js';
 
 const icon = { pass: '✔', warn: '!', fail: '✘' } as const;
 

@@ -1,6 +1,6 @@
-import type { Job, JobEvent } from '../../common/contract/index.js';
-import type { Hub } from '../hub/hub.js';
-import type { Output } from './output.js';
+import type { Job, JobEvent } from '../../../common/contract/index.js';
+import type { Hub } from '../hub.js';
+import type { CommandOutput as Output } from './command.js';
 
 export interface StreamOptions {
   /** Per-item label (the input file) used in `{file, error}` lines; items are numbered otherwise. */

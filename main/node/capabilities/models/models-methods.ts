@@ -1,6 +1,6 @@
-import { HubError } from '../../common/contract/index.js';
-import type { MethodHandlers } from '../hub/api.js';
-import type { PackStore } from './pack-store.js';
+import { HubError } from '../../../common/contract/index.js';
+import type { MethodHandlers } from '../../hub/api.js';
+import type { PackStore } from '../../models/pack-store.js';
 
 /** models.list / models.verify. Import and export join through their own modules. */
 export function modelsMethods(store: PackStore): MethodHandlers {

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { parseCommandArgs } from '../args.js';
-import { UsageError, type Command } from '../command.js';
+import { parseCommandArgs } from '../../hub/cli/args.js';
+import { UsageError, type Command } from '../../hub/cli/command.js';
 
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 

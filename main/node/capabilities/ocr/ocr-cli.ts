@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { OcrOutput, OcrPage } from '../../../common/contract/index.js';
-import { parseCommandArgs } from '../args.js';
-import { UsageError, type Command } from '../command.js';
-import { streamJob } from '../job-stream.js';
+import { parseCommandArgs } from '../../hub/cli/args.js';
+import { UsageError, type Command } from '../../hub/cli/command.js';
+import { streamJob } from '../../hub/cli/job-stream.js';
 
 /** The documented line shape of `ic ocr --json` (docs/cli.md). */
 const pageLine = (p: OcrPage) => ({

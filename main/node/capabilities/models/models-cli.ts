@@ -2,7 +2,7 @@ import type { ModelInfo } from '../../../common/contract/index.js';
 import { resolveDataDir, dataLayout } from '../../config/data-dir.js';
 import { createPackStore } from '../../models/models-service.js';
 import { preparePacks } from '../../models/prepare.js';
-import { UsageError, type Command } from '../command.js';
+import { UsageError, type Command } from '../../hub/cli/command.js';
 
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 const line = (m: ModelInfo) =>
