@@ -11,6 +11,11 @@ afterAll(cleanupTempDirs);
 function dataWithTestPlugin(): string {
   const data = tempDir();
   fs.cpSync(path.join(fixturePluginsDir, 'test-slow'), path.join(data, 'plugins', 'test-slow'), { recursive: true });
+  // A plugin in the user folder stays off until the operator enables it, having seen its permissions.
+  const refused = ic(['plugins', 'enable', 'test-slow', '--data-dir', data]);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toMatch(/permissions: none[\s\S]*--accept/);
+  expect(ic(['plugins', 'enable', 'test-slow', '--accept', '--data-dir', data]).code).toBe(0);
   return data;
 }
 

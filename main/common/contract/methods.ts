@@ -3,7 +3,7 @@ import { CapabilityInfo } from './capabilities.js';
 import { Health } from './health.js';
 import { Job, JobDetail, JobRef, ListJobsParams, RunParams, RunResult, StartJobParams } from './jobs.js';
 import { ModelInfo, ModelsExportParams, ModelsImportParams, ModelsVerifyParams, VerifyResult } from './models.js';
-import { PluginInfo, PluginRef, RejectedPlugin } from './plugins.js';
+import { PluginEnableParams, PluginInfo, PluginRef, RejectedPlugin } from './plugins.js';
 import { PrereviewServices } from './prereview.js';
 import { PurgeParams, PurgeResult, SettingsPatch, SettingsView } from './settings.js';
 import { AuditListParams, AuditRecord, AuditVerifyResult } from './audit.js';
@@ -61,7 +61,11 @@ export const methods = {
     result: z.object({ plugins: z.array(PluginInfo), rejected: z.array(RejectedPlugin) }),
     summary: 'Installed plugins, and plugin folders refused with the reason.',
   },
-  'plugins.enable': { params: PluginRef, result: PluginInfo, summary: 'Enable a plugin.' },
+  'plugins.enable': {
+    params: PluginEnableParams,
+    result: PluginInfo,
+    summary: 'Enable a plugin (one from the user folder: acceptPermissions must repeat the permissions it asks for).',
+  },
   'plugins.disable': { params: PluginRef, result: PluginInfo, summary: 'Disable a plugin; its capabilities go away.' },
   'models.list': {
     params: z.object({}).default({}),

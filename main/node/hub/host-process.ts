@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { HubError, type ErrorPayload, type Progress } from '../../common/contract/index.js';
+import { ErrorPayload, HubError, Progress } from '../../common/contract/index.js';
 import type { FromHost, ToHost } from './host-protocol.js';
 import { LineSplitter } from '../log/line-splitter.js';
 
@@ -142,15 +142,29 @@ export class HostProcess {
     return child;
   }
 
+  /**
+   * Messages from the child are untrusted (a plugin can call process.send itself): anything not of the protocol's
+   * shape is dropped, progress must match the contract, and an error that is not an ErrorPayload becomes one.
+   */
   private onMessage(m: FromHost): void {
+    if (!m || typeof m !== 'object' || typeof (m as { type?: unknown }).type !== 'string') return;
     if (m.type === 'ready') return;
-    if (m.type === 'progress') return this.pending.get(m.id)?.onProgress?.(m.progress);
+    if (typeof m.id !== 'number') return;
+    if (m.type === 'progress') {
+      const progress = Progress.safeParse(m.progress);
+      if (progress.success) this.pending.get(m.id)?.onProgress?.(progress.data);
+      return;
+    }
+    if (m.type !== 'result' && m.type !== 'error') return;
     this.abandoned.delete(m.id);
     const p = this.pending.get(m.id);
     if (!p) return;
     this.pending.delete(m.id);
     if (m.type === 'result') p.resolve(m.value);
-    else p.reject(HubError.fromPayload(m.error as ErrorPayload));
+    else {
+      const e = ErrorPayload.safeParse(m.error);
+      p.reject(e.success ? HubError.fromPayload(e.data) : new HubError('PLUGIN_ERROR', `${this.opts.name} answered with a malformed error`));
+    }
   }
 
   private onExit(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {

@@ -1,4 +1,6 @@
 // Entry of a plugin host process: one per plugin, forked by the hub under Node's permission model.
+// The network guard comes first: nothing of the plugin runs before the network is taken away.
+import './plugin-network-guard.js';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { HubError, parseOrThrow, type Progress } from '../../common/contract/index.js';
