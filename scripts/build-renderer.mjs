@@ -51,6 +51,7 @@ export async function buildRenderer(opts = {}) {
   }
 
   assertNoInlineScripts(path.join(outDir, 'index.html'));
+  assertNoEval(path.join(outDir, 'assets'));
   return { outDir };
 }
 
@@ -62,6 +63,20 @@ function assertNoInlineScripts(indexHtml) {
   const inlineHandler = /<[^>]+\son[a-z]+\s*=/i.test(html);
   if (inlineScript || inlineStyle || inlineHandler) {
     throw new Error(`${indexHtml} contains inline script/style, which the console CSP refuses`);
+  }
+}
+
+/**
+ * The CSP has no 'unsafe-eval' either. The usual way eval gets in is zod (its `new Function` probe), pulled into the
+ * bundle by a value import of a contract file other than contract/constants.ts: fail the build instead.
+ */
+function assertNoEval(assetsDir) {
+  for (const name of fs.readdirSync(assetsDir)) {
+    if (!name.endsWith('.js')) continue;
+    const js = fs.readFileSync(path.join(assetsDir, name), 'utf8');
+    if (/\b(?:new\s+)?Function\s*\(|\beval\s*\(/.test(js)) {
+      throw new Error(`${name} calls eval/new Function, which the console CSP refuses (a value import of zod through main/common/contract?)`);
+    }
   }
 }
 

@@ -590,6 +590,14 @@ export async function main(argv) {
     process.stdout.write(USAGE);
     return 0;
   }
+  if (!fs.existsSync(opts.tsv)) {
+    // The development sets live beside the repository (../shared/eval/), not in it: without them there is nothing to measure.
+    process.stderr.write(
+      `bench ocr: skipped — the evaluation set ${opts.tsv} is missing (benchmarks read ../shared/eval/ beside the repository; ` +
+        'give another with --tsv FILE, e.g. test/fixtures/bench/ocr-dev.tsv)\n',
+    );
+    return 0;
+  }
   const result = await runOcrBench(opts);
   process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatMarkdown(result, { details: opts.details })}\n`);
   return 0;

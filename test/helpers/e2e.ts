@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
-import { createHub, type Hub } from '../../main/node/hub/hub.js';
+import { createApp, type App, type AppOptions } from '../../main/node/app/app.js';
 import { startServer, type RunningServer } from '../../main/node/server/server.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,6 +31,8 @@ export interface ConsoleE2EOptions {
   name?: string;
   /** Plugin folders loaded as built-in besides plugins/ (test fixtures). */
   extraPluginDirs?: (tmp: string) => string[];
+  /** More options of the app (e.g. a catalog whose packs are missing). */
+  app?: (tmp: string) => Partial<AppOptions>;
   viewport?: { width: number; height: number };
   /** Browser permissions granted to the console's origin (e.g. clipboard-read). */
   permissions?: string[];
@@ -38,7 +40,8 @@ export interface ConsoleE2EOptions {
 
 export interface ConsoleE2E {
   tmp: string;
-  hub: Hub;
+  /** The app (hub with the app's features and plugins), as `ic serve` opens it. */
+  hub: App;
   server: RunningServer;
   browser: Browser;
   context: BrowserContext;
@@ -68,7 +71,7 @@ export async function startConsole(opts: ConsoleE2EOptions = {}): Promise<Consol
   const cspMessages: string[] = [];
   const pageErrors: string[] = [];
   const extra = opts.extraPluginDirs?.(tmp) ?? [];
-  const hub = createHub({ dataDir: path.join(tmp, 'data'), ...(extra.length ? { extraPluginDirs: extra } : {}) });
+  const hub = createApp({ dataDir: path.join(tmp, 'data'), extraPluginDirs: extra, ...opts.app?.(tmp) });
   const server = await startServer({ hub, consoleDir });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport, locale: 'zh-CN' });

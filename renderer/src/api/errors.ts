@@ -1,8 +1,6 @@
 import { isErrorCode, type ErrorCode } from '../../../main/common/contract/constants.js';
 import type { ErrorPayload } from '../../../main/common/contract/errors.js';
 
-export { isErrorCode };
-
 /**
  * An error from a hub call, as the console shows it: the contract's code and message. (The contract's HubError is
  * not used here because its module builds zod schemas, and the console bundles no zod: zod's eval probe would show

@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
+import { Button, Card, Input, Radio } from 'antd';
 import type { CapabilityInfo } from '../../../main/common/contract/capabilities.js';
 import type { ErrorPayload } from '../../../main/common/contract/errors.js';
 import type { RunResult } from '../../../main/common/contract/jobs.js';
@@ -32,15 +33,15 @@ export function CapabilitiesScreen({ openJob: onOpenJob }: ScreenProps) {
 
   return (
     <div className="screen screen-split" data-testid="screen-run">
-      <section className="panel list-panel" aria-labelledby="caps-title">
-        <div className="section-head">
-          <h2 className="h2" id="caps-title">
-            {L.capabilities}
-          </h2>
-          <button type="button" className="btn btn-small" onClick={load}>
+      <Card
+        className="list-panel"
+        title={<span id="caps-title">{L.capabilities}</span>}
+        extra={
+          <Button size="small" onClick={load}>
             {L.refresh}
-          </button>
-        </div>
+          </Button>
+        }
+      >
         {listError && <ErrorBox error={listError} testId="capabilities-error" onRetry={load} />}
         {!caps && !listError && <p className="muted">{L.loading}</p>}
         {caps && caps.length === 0 && <p className="muted">{L.noCapabilities}</p>}
@@ -70,13 +71,13 @@ export function CapabilitiesScreen({ openJob: onOpenJob }: ScreenProps) {
             ))}
           </ul>
         )}
-      </section>
+      </Card>
       {selected ? (
         <RunPanel key={selected.id} capability={selected} onOpenJob={onOpenJob} />
       ) : (
-        <section className="panel run-panel">
+        <Card className="run-panel">
           <p className="muted">{caps?.length ? L.pickCapability : ''}</p>
-        </section>
+        </Card>
       )}
     </div>
   );
@@ -146,25 +147,31 @@ function RunPanel({ capability, onOpenJob }: { capability: CapabilityInfo; onOpe
 
   return (
     <div className="run-column">
-      <section className="panel" aria-labelledby="run-title">
-        <div className="section-head">
-          <div>
+      <Card
+        title={
+          <div className="run-head">
             <h2 className="h2" id="run-title" data-testid="run-title">
               {capability.title}
             </h2>
             <code className="cap-id">{capability.id}</code>
           </div>
-          {fields && (
-            <div className="segmented" role="group" aria-label={L.inputMode}>
-              <button type="button" className={`seg ${!raw ? 'seg-on' : ''}`} aria-pressed={!raw} onClick={toForm} data-testid="form-toggle">
-                {L.formView}
-              </button>
-              <button type="button" className={`seg ${raw ? 'seg-on' : ''}`} aria-pressed={raw} onClick={toRaw} data-testid="raw-json-toggle">
-                {L.rawJson}
-              </button>
-            </div>
-          )}
-        </div>
+        }
+        extra={
+          fields && (
+            <Radio.Group
+              optionType="button"
+              size="small"
+              aria-label={L.inputMode}
+              value={raw ? 'raw' : 'form'}
+              onChange={(e) => (e.target.value === 'raw' ? toRaw() : toForm())}
+              options={[
+                { value: 'form', label: <span data-testid="form-toggle">{L.formView}</span> },
+                { value: 'raw', label: <span data-testid="raw-json-toggle">{L.rawJson}</span> },
+              ]}
+            />
+          )
+        }
+      >
         {capability.description && <p className="description">{capability.description}</p>}
         {reason && (
           <p className="inline-error" role="alert" data-testid="run-unavailable">
@@ -187,9 +194,9 @@ function RunPanel({ capability, onOpenJob }: { capability: CapabilityInfo; onOpe
                 {L.input} (JSON)
               </label>
               {!fields && <p className="field-hint">{L.complexInput}</p>}
-              <textarea
+              <Input.TextArea
                 id="raw-json"
-                className="input textarea mono"
+                className="mono"
                 rows={10}
                 spellCheck={false}
                 value={rawText}
@@ -214,9 +221,9 @@ function RunPanel({ capability, onOpenJob }: { capability: CapabilityInfo; onOpe
             </p>
           )}
           <div className="actions">
-            <button type="submit" className="btn btn-primary" disabled={running || !!reason} data-testid="run-button">
+            <Button type="primary" htmlType="submit" disabled={running || !!reason} data-testid="run-button">
               {running ? L.running : L.run}
-            </button>
+            </Button>
             <span className="muted small">Ctrl+Enter</span>
             {running && (
               <span className="muted small" data-testid="run-progress" aria-live="polite">
@@ -225,14 +232,14 @@ function RunPanel({ capability, onOpenJob }: { capability: CapabilityInfo; onOpe
               </span>
             )}
             {running && runner.jobId && (
-              <button type="button" className="btn btn-small" onClick={() => void runner.cancel()} data-testid="run-cancel">
+              <Button size="small" onClick={() => void runner.cancel()} data-testid="run-cancel">
                 {L.cancel}
-              </button>
+              </Button>
             )}
           </div>
         </form>
         {error && <ErrorBox error={error} testId="run-error" />}
-      </section>
+      </Card>
       {outcome && (
         <section className="panel output-panel" aria-labelledby="output-title" data-testid="run-output" ref={outputRef} tabIndex={-1}>
           <div className="section-head">
@@ -244,9 +251,9 @@ function RunPanel({ capability, onOpenJob }: { capability: CapabilityInfo; onOpe
               <span className="badge badge-time" data-testid="run-time" title={L.time}>
                 {L.time} {formatMs(outcome.ms)}
               </span>
-              <button type="button" className="btn btn-small btn-link" onClick={() => onOpenJob(outcome.result.job.id)} data-testid="run-job-link">
+              <Button size="small" type="link" onClick={() => onOpenJob(outcome.result.job.id)} data-testid="run-job-link">
                 {L.viewJob} <code>{outcome.result.job.id}</code>
-              </button>
+              </Button>
             </div>
           </div>
           <OutputView capability={outcome.capability} output={outcome.result.output} />

@@ -86,7 +86,9 @@ export function OcrScreen({ openJob }: ScreenProps) {
 
   return (
     <div className="screen" data-testid="screen-ocr">
-      {available === false && <Alert type="warning" showIcon title={L.ocrUnavailable} data-testid="ocr-unavailable" />}
+      {available === false && (
+        <Alert type="warning" showIcon title={L.ocrUnavailable} description={features.unavailable.get('ocr')} data-testid="ocr-unavailable" />
+      )}
       <Card
         title={
           <span className="ocr-card-title">

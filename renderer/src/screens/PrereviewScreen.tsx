@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { Alert, Button, Card, Progress, Radio, Space } from 'antd';
 import { OCR_ENGINE_CHOICES, type OcrEngineChoice } from '../../../main/common/contract/constants.js';
 import type { ErrorPayload } from '../../../main/common/contract/errors.js';
 import type { PrereviewOutput, ServiceSummary } from '../../../main/common/contract/prereview.js';
@@ -96,15 +97,22 @@ export function PrereviewScreen({ openJob: onOpenJob }: ScreenProps) {
     <div className="screen" data-testid="screen-prereview">
       {loadError && <ErrorBox error={loadError} testId="prereview-load-error" onRetry={load} />}
       {available === false && (
-        <div className="notice notice-warn" role="alert" data-testid="prereview-unavailable">
-          {L.prereviewUnavailable}
-        </div>
+        <Alert
+          type="warning"
+          showIcon
+          title={L.prereviewUnavailable}
+          description={features.unavailable.get('prereview')}
+          data-testid="prereview-unavailable"
+        />
       )}
       <div className="prereview-top">
-        <section className="panel" aria-labelledby="service-title">
-          <h2 className="h2" id="service-title">
-            <span className="step">1</span> {L.serviceItem}
-          </h2>
+        <Card
+          title={
+            <span id="service-title">
+              <span className="step">1</span> {L.serviceItem}
+            </span>
+          }
+        >
           {!services && !loadError && <p className="muted">{L.loading}</p>}
           {services && (
             <>
@@ -161,12 +169,15 @@ export function PrereviewScreen({ openJob: onOpenJob }: ScreenProps) {
               </ul>
             </>
           )}
-        </section>
+        </Card>
 
-        <section className="panel" aria-labelledby="files-title">
-          <h2 className="h2" id="files-title">
-            <span className="step">2</span> {L.applicantFiles}
-          </h2>
+        <Card
+          title={
+            <span id="files-title">
+              <span className="step">2</span> {L.applicantFiles}
+            </span>
+          }
+        >
           <p className="muted small">
             {L.oneFilePerDoc}
           </p>
@@ -180,49 +191,42 @@ export function PrereviewScreen({ openJob: onOpenJob }: ScreenProps) {
             disabled={busy}
             limits={t('limitCase', { max: formatBytes(MAX_FILE_BYTES), total: formatBytes(MAX_TOTAL_BYTES), n: MAX_FILES })}
           />
-          <div className="actions run-actions">
-            <button
-              type="button"
-              className="btn btn-primary"
+          <Space className="run-actions" wrap>
+            <Button
+              type="primary"
               onClick={() => void run()}
               disabled={busy || !service || picked.files.length === 0 || available === false}
               data-testid="prereview-run"
             >
               {busy ? L.prereviewRunning : L.prereviewRun}
-            </button>
-            <label className="inline-field">
-              <span className="muted small">{L.ocrEngineLong}</span>
-              <select
-                className="input select-small"
-                value={engine}
-                onChange={(e) => setEngine(e.target.value as Engine)}
-                disabled={busy}
-                data-testid="prereview-engine-select"
-              >
-                {OCR_ENGINE_CHOICES.map((k) => (
-                  <option key={k} value={k}>
-                    {ocrEngineLabel[k]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            </Button>
+            <span className="muted small">{L.ocrEngineLong}</span>
+            <Radio.Group
+              optionType="button"
+              size="small"
+              value={engine}
+              onChange={(e) => setEngine(e.target.value as Engine)}
+              disabled={busy}
+              aria-label={L.ocrEngineLong}
+              data-testid="prereview-engine"
+              options={OCR_ENGINE_CHOICES.map((k) => ({ value: k, label: <span data-testid={`prereview-engine-${k}`}>{ocrEngineLabel[k]}</span> }))}
+            />
             {runner.running && runner.jobId && (
-              <button
-                type="button"
-                className="btn btn-small"
+              <Button
+                size="small"
                 onClick={() => void runner.cancel().then((m) => m && setError({ code: 'CONFLICT', message: m }))}
                 data-testid="prereview-cancel"
               >
                 {L.cancel}
-              </button>
+              </Button>
             )}
-          </div>
+          </Space>
           {busy && (
             <div className="run-status" aria-live="polite" data-testid="prereview-progress">
-              <progress
-                className="progress-wide"
-                max={runner.progress?.total ?? 1}
-                value={reading ? undefined : Math.min(runner.progress?.done ?? 0, runner.progress?.total ?? 1)}
+              <Progress
+                status="active"
+                size="small"
+                percent={reading || !runner.progress?.total ? 0 : Math.round((Math.min(runner.progress.done, runner.progress.total) / runner.progress.total) * 100)}
               />
               <span className="muted small">
                 {reading ? L.readingFiles : progressText(runner.progress) || L.starting} · {(runner.elapsed / 1000).toFixed(1)} s
@@ -230,7 +234,7 @@ export function PrereviewScreen({ openJob: onOpenJob }: ScreenProps) {
             </div>
           )}
           {error && <ErrorBox error={error} testId="prereview-error" />}
-        </section>
+        </Card>
       </div>
 
       {report && (
@@ -244,9 +248,9 @@ export function PrereviewScreen({ openJob: onOpenJob }: ScreenProps) {
             <span className="badge badge-time" title={L.time}>
               {L.time} {formatMs(report.ms)}
             </span>
-            <button type="button" className="btn btn-small btn-link" onClick={() => onOpenJob(report.jobId)} data-testid="prereview-job-link">
+            <Button size="small" type="link" onClick={() => onOpenJob(report.jobId)} data-testid="prereview-job-link">
               {L.viewJob} <code>{report.jobId}</code>
-            </button>
+            </Button>
           </VerdictBanner>
           <PrereviewReport key={report.jobId} output={report.output} imageOf={(file, page) => (page === 1 ? (report.urls[file] ?? null) : null)} />
         </section>

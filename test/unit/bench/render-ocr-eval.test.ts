@@ -4,7 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_TSV, VARIANTS, parseEvalTsv, readEvalTsv, renderDocument } from '../../../scripts/bench/render-ocr-eval.mjs';
+import { VARIANTS, parseEvalTsv, readEvalTsv, renderDocument } from '../../../scripts/bench/render-ocr-eval.mjs';
+import { fixturesDir } from '../../helpers/temp.js';
+
+/** The repository's copy of ../shared/eval/ocr-dev.tsv (the benchmark itself reads ../shared). */
+const DEV_TSV = path.join(fixturesDir, 'bench', 'ocr-dev.tsv');
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ic-bench-render-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -25,8 +29,8 @@ describe('bench: OCR evaluation set', () => {
     expect(() => parseEvalTsv('a\tDejaVu Sans\tT\na\tDejaVu Sans\tU', 'x.tsv')).toThrow(/x\.tsv:2: duplicate id/);
   });
 
-  it('reads the shared development set', () => {
-    const docs = readEvalTsv(DEFAULT_TSV);
+  it('reads the development set (the repository copy of ../shared/eval/ocr-dev.tsv)', () => {
+    const docs = readEvalTsv(DEV_TSV);
     expect(docs.length).toBeGreaterThanOrEqual(5);
     for (const d of docs) expect(d.lines.length).toBeGreaterThan(1);
   });

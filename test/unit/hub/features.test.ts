@@ -3,6 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { afterAll, describe, expect, it } from 'vitest';
 import { features } from '../../../main/node/app/features.js';
+import { capabilities } from '../../../main/node/cli/commands/capabilities.js';
+import type { CommandOutput } from '../../../main/node/hub/cli/command.js';
 import { builtinCapability } from '../../../main/node/hub/builtin-capability.js';
 import type { FeatureContribution } from '../../../main/node/hub/feature.js';
 import { createHub, type Hub } from '../../../main/node/hub/hub.js';
@@ -85,6 +87,24 @@ describe('a feature contribution', () => {
     const r = await hub.client.call('jobs.run', { capability: 'echo', input: { text: 'hi' } });
     expect([r.output, r.engine]).toEqual([{ text: 'hi' }, 'echo']);
     expect(hub.features()[0]!.unavailable).toBeUndefined();
+  });
+
+  it('`ic capabilities --json` carries the reason, and the text form says it under the capability', async () => {
+    const hub = createHub({ dataDir: tempDir() }, { features: [echoFeature] });
+    hubs.push(hub);
+    const printed: { value: unknown; text?: string }[] = [];
+    const out = (json: boolean): CommandOutput => ({
+      json,
+      isTTY: false,
+      result: (value, text) => printed.push({ value, text: json ? undefined : text?.() }),
+      failure: () => undefined,
+      info: () => undefined,
+      progress: () => undefined,
+    });
+    expect(await capabilities.run({ args: [], global: { json: true, debug: false }, out: out(true), hub: () => hub })).toBe(0);
+    expect(printed[0]!.value).toEqual([expect.objectContaining({ id: 'echo', unavailable: expect.stringContaining('no model pack for echoing') })]);
+    await capabilities.run({ args: [], global: { json: false, debug: false }, out: out(false), hub: () => hub });
+    expect(printed[1]!.text).toMatch(/^○ echo {2}Echo {2}\(builtin app\)\n {4}unavailable: no model pack for echoing/);
   });
 
   it('two features answering one method, or one feature listed twice, are refused at start', () => {
