@@ -165,9 +165,13 @@ const messages = {
   textRead: { zh: '识别文字：', en: 'Text read:' },
   clickEvidence: { zh: '点击依据或“定位”查看页面', en: 'Click a piece of evidence or “Show” to see the page.' },
   // Shared views, screens not yet on antd
+  enableUserPlugin: { zh: '启用来自用户文件夹的插件？请先阅读其权限。', en: 'Enable a plugin from the user folder? Read its permissions first.' },
+  pluginUnavailable: { zh: '无法运行', en: 'Cannot run here' },
+  sandbox: { zh: '隔离', en: 'Sandbox' },
+  network: { zh: '网络', en: 'Network' },
   pluginIsolation: {
-    zh: '插件在独立进程中运行：不能联网、不能写文件，只能读取自己的文件夹。',
-    en: 'Plugins run in their own process: no network, no file writes, reads only inside their own folder.',
+    zh: '插件在独立进程中运行（Node 权限模型）：不能写文件，只能读取自己的文件夹；网络模块在插件进程内被禁用（不是操作系统防火墙，见每个插件的“网络”一行）。',
+    en: "Plugins run in their own process (Node permission model): no file writes, reads only inside their own folder; network modules are disabled inside the plugin process (not an OS firewall: see each plugin's Network line).",
   },
   ocrPagesTime: { zh: '{n} 页', en: '{n} pages' },
   pageN: { zh: '第 {n} 页', en: 'Page {n}' },

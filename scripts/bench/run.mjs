@@ -1,6 +1,7 @@
-// `npm run bench -- <suite> [options]`: the benchmarks. Suites: ocr.
+// `npm run bench -- <suite> [options]`: the benchmarks. Suites: ocr, soak.
 const SUITES = {
   ocr: () => import('./ocr-bench.mjs'),
+  soak: () => import('./soak-bench.mjs'),
 };
 
 const [suite, ...rest] = process.argv.slice(2);

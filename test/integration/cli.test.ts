@@ -104,5 +104,5 @@ describe('ic command line', () => {
     expect(after.job).toMatchObject({ status: 'succeeded', itemsDone: 6, itemsFailed: 0 });
     // The items finished before the kill were not run again.
     expect(after.items.slice(0, before.length).map((i: any) => i.output.pid)).toEqual(keptPids);
-  });
+  }, 120_000); // six `ic` processes in a row (enable twice, call, list, show, resume, show) on 2 shared cores
 });
