@@ -130,7 +130,10 @@ describe('loopback server', () => {
     const events: JobEvent[] = [];
     ws.on('message', (m) => events.push(JSON.parse(String(m))));
     const job = JSON.parse((await rpc('jobs.start', { capability: 'test.sleep', inputs: [{ ms: 30, steps: 2 }] })).body);
-    await expect.poll(() => events.some((e) => e.type === 'job.updated' && e.job.id === job.id && e.job.status === 'succeeded')).toBe(true);
+    // The plugin's host starts on this first call: allow for a busy machine (poll's default is 1 s).
+    await expect
+      .poll(() => events.some((e) => e.type === 'job.updated' && e.job.id === job.id && e.job.status === 'succeeded'), { timeout: 15_000 })
+      .toBe(true);
     expect(events.filter((e) => e.type === 'job.progress').length).toBe(2);
     ws.close();
   });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { appRoot, builtinPluginsDir } from '../config/app-paths.js';
 import { maskText } from '../capabilities/prereview/mask.js';
@@ -5,7 +6,7 @@ import { createHub, hostStderr, type Hub, type HubOptions } from '../hub/hub.js'
 import type { FeatureContribution } from '../hub/feature.js';
 import { PluginManager } from '../plugins/plugin-manager.js';
 import { pluginsMethods } from '../plugins/plugins-methods.js';
-import { appReadableDirs, type RuntimeFlags } from '../plugins/plugin-sandbox.js';
+import type { RuntimeFlags } from '../plugins/plugin-sandbox.js';
 import { features as appFeatures } from './features.js';
 
 export interface AppOptions extends HubOptions {
@@ -43,7 +44,7 @@ export function createApp(options: AppOptions = {}): App {
       registry: hub.registry,
       state: hub.stores.pluginState,
       hostEntry: path.join(appRoot, 'dist', 'main', 'node', 'plugins', 'plugin-host-entry.js'),
-      readable: appReadableDirs(appRoot),
+      readable: pluginReadable(),
       onHostStderr: (chunk) => hostStderr(hub.log, options, chunk),
       ...(options.pluginRuntime ? { runtime: options.pluginRuntime } : {}),
     });
@@ -67,4 +68,18 @@ export function createApp(options: AppOptions = {}): App {
       await closeHub();
     },
   });
+}
+
+/**
+ * What a plugin host may read besides its own folder: the app's code, and node_modules where it really is (Node's
+ * permission model checks real paths; a worktree or a test clone may link node_modules from elsewhere).
+ */
+function pluginReadable(): string[] {
+  let modules: string | undefined;
+  try {
+    modules = fs.realpathSync(path.join(appRoot, 'node_modules'));
+  } catch {
+    // no node_modules beside the app (a packaged app keeps its modules inside app.asar)
+  }
+  return modules && !modules.startsWith(appRoot + path.sep) ? [appRoot, modules] : [appRoot];
 }

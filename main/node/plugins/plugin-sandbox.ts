@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-
 export type Sandbox =
   | { ok: true; execArgv: string[]; description: string; network: string }
   | { ok: false; reason: string };
@@ -46,21 +43,6 @@ export function pluginSandbox(readable: string[], runtime: RuntimeFlags = curren
       ? 'denied by the Node permission model'
       : 'blocked inside the plugin process (network modules disabled before the plugin loads; this Node has no network permission, so it is not an OS-level firewall)',
   };
-}
-
-/**
- * What a plugin host must read of the app: its code and node_modules. node_modules may be a link to a folder
- * elsewhere (git worktrees, some package managers); the permission model checks real paths, so that one is added.
- */
-export function appReadableDirs(appRoot: string): string[] {
-  const dirs = [appRoot];
-  try {
-    const real = fs.realpathSync(path.join(appRoot, 'node_modules'));
-    if (!real.startsWith(appRoot + path.sep)) dirs.push(real);
-  } catch {
-    // no node_modules (a packaged app keeps them inside app.asar, under appRoot)
-  }
-  return dirs;
 }
 
 /** The environment of a plugin host: nothing of the user's (tokens, proxies, paths), only what Node needs. */

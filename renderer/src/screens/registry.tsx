@@ -10,9 +10,8 @@
  *   3. Its text in renderer/src/i18n.ts: `navTranslate: { zh: '翻译', en: 'Translate' }` and the screen's own keys.
  *   4. An e2e test in test/e2e/<screen>.e2e.test.ts using test/helpers/e2e.ts (`startConsole()`); the menu item's
  *      test id is `nav-<id>` and the route `#/<id>` (`#/<id>/<param>` reaches the screen as `props.param`).
- * CSP caution: antd's Table (rc-table measures the scrollbar) and Modal/Drawer (scroll locker) insert an inline
- * <style> into <head>, which the console's CSP (style-src 'self') blocks and reports — the e2e tests fail on any
- * report. Until the CSP changes, use a plain <table className="table"> (styles/table.css) and in-page panels.
+ * antd Table, Modal and Drawer may be used: the console's CSP allows inline <style> (not script) for them
+ * (main/common/csp.ts).
  */
 import type { ComponentType, ReactNode } from 'react';
 import { ApiOutlined, AppstoreOutlined, AuditOutlined, ScanOutlined, UnorderedListOutlined } from '@ant-design/icons';

@@ -55,7 +55,7 @@ describe('mainWindowOptions', () => {
 describe('CONSOLE_CSP', () => {
   it('is the agreed policy, shared from main/common/csp.ts', () => {
     expect(CONSOLE_CSP).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; " +
         "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
     );
     expect(reExportedCsp).toBe(CONSOLE_CSP);
