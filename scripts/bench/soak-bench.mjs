@@ -40,7 +40,10 @@ export async function main(argv) {
   const server = await startServer({ hub: app, consoleDir: path.join(root, 'dist', 'renderer') });
   const handlesBefore = process.getActiveResourcesInfo().length;
   const samples = [];
+  // With --expose-gc the hub's heap is collected before each sample, so growth is what stays, not garbage.
+  const gc = /** @type {(() => void) | undefined} */ (globalThis.gc);
   const sample = (phase, done) => {
+    gc?.();
     const plugin = app.plugins.hostOf('pii-mask')?.pid;
     samples.push({ t: Date.now(), phase, done, hub: rssOf(process.pid), modelHost: rssOf(app.modelHost.pid), pluginHost: rssOf(plugin) });
   };
@@ -97,17 +100,24 @@ export async function main(argv) {
       prereview,
       peakRssMiB: { hub: peak('hub'), modelHost: peak('modelHost'), pluginHost: peak('pluginHost') },
       hubRssDuringRequestsMiB: reqHub.length ? { first: reqHub[0], last: reqHub[reqHub.length - 1] } : null,
-      handles: { before: handlesBefore, after: process.getActiveResourcesInfo().length },
+      gcBeforeSamples: Boolean(gc),
+      handles: { before: handlesBefore, afterRun: process.getActiveResourcesInfo().length },
       curve: samples.filter((_, i) => i % 4 === 0).map((s) => ({ s: Math.round((s.t - t0) / 1000), phase: s.phase, done: s.done, hub: s.hub, modelHost: s.modelHost, pluginHost: s.pluginHost })),
     };
+    await server.close();
+    await app.close();
+    // What is still open once the server and the app are closed (leaked sockets, timers, child processes).
+    await new Promise((r) => setTimeout(r, 500));
+    result.handles.afterClose = process.getActiveResourcesInfo().length;
+    result.handles.openAfterClose = process.getActiveResourcesInfo();
     const text = JSON.stringify(result, null, 2);
     if (values.out) fs.writeFileSync(values.out, text + '\n');
     process.stdout.write(text + '\n');
     return 0;
   } finally {
     clearInterval(timer);
-    await server.close();
-    await app.close();
+    await server.close().catch(() => undefined);
+    await app.close().catch(() => undefined);
     fs.rmSync(data, { recursive: true, force: true });
   }
 }
