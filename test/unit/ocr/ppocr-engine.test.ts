@@ -160,17 +160,16 @@ describe.skipIf(!hasPack)('PP-OCRv4 engine (real models)', () => {
     }
   }, 120_000);
 
-  it('reads an A4 page of nine lines in reasonable time (logs the median of three runs)', async () => {
-    const raster = await toRaster(doc.png);
-    const times: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const res = await engine.recognize(raster, { lang: 'auto' });
-      times.push(res.timings.totalMs);
-    }
-    times.sort((a, b) => a - b);
-    console.log(`PP-OCRv4 ${doc.width}×${doc.height}, 9 lines: median ${Math.round(times[1]!)} ms (${times.map(Math.round).join(', ')})`);
-    // A loose bound: CI shares two cores with other suites; the benchmark measures the real figure.
-    expect(times[1]).toBeLessThan(5000);
+  // Speed is measured by `npm run bench -- ocr`, never asserted here: this checks the per-stage timings the
+  // profile relies on are reported and add up.
+  it('reports per-stage timings that add up to at most the page total', async () => {
+    const res = await engine.recognize(await toRaster(doc.png), { lang: 'auto' });
+    const t = res.timings;
+    for (const v of [t.prepMs, t.detMs, t.clsMs, t.recMs]) expect(v).toBeGreaterThanOrEqual(0);
+    expect(t.detMs).toBeGreaterThan(0);
+    expect(t.recMs).toBeGreaterThan(0);
+    expect(t.prepMs + t.detMs + t.clsMs + t.recMs).toBeLessThanOrEqual(t.totalMs + 1);
+    console.log(`PP-OCRv4 ${doc.width}×${doc.height}, 9 lines: ${Math.round(t.totalMs)} ms`);
   }, 60_000);
 
   it('gives no lines for a blank page and stops when aborted', async () => {
