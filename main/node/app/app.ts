@@ -47,6 +47,7 @@ export function createApp(options: AppOptions = {}): App {
       readable: pluginReadable(),
       onHostStderr: (chunk) => hostStderr(hub.log, options, chunk),
       ...(options.pluginRuntime ? { runtime: options.pluginRuntime } : {}),
+      ...(options.hostSpawner ? { spawner: options.hostSpawner } : {}),
     });
     plugins.discover();
     hub.api.provide(pluginsMethods(plugins));

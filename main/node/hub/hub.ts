@@ -23,6 +23,7 @@ import { operatorOf } from './operator.js';
 import { auditMethods, settingsMethods } from './settings-methods.js';
 import { packsForEngine } from './packs-for-engine.js';
 import { ModelHost } from './model-host.js';
+import type { HostSpawner } from './host-spawner.js';
 
 export interface HubOptions {
   /** Defaults to resolveDataDir() (IC_DATA_DIR or the platform's app-data folder). */
@@ -32,6 +33,8 @@ export interface HubOptions {
   onHostStderr?: (chunk: string) => void;
   /** Where the data key is kept, strongest first (Electron passes safeStorage first); default: keychain, key file. */
   keyProviders?: KeyProvider[];
+  /** How host processes start (default: child_process.fork). The Electron main passes utilityProcess's. */
+  hostSpawner?: HostSpawner;
 }
 
 /** What only the composition root (main/node/app/) knows: the features, the log's masking, the model host's entry. */
@@ -97,6 +100,7 @@ export function createHub(options: HubOptions = {}, wiring: HubWiring = {}): Hub
     dataDir: layout.root,
     ...(options.catalogFile ? { catalogFile: options.catalogFile } : {}),
     onStderr: (chunk) => hostStderr(log, options, chunk),
+    ...(options.hostSpawner ? { spawner: options.hostSpawner } : {}),
   });
 
   const operator = () => operatorOf(stores.settings);

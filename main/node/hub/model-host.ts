@@ -7,6 +7,7 @@ import {
   type Progress,
 } from '../../common/contract/index.js';
 import { HostProcess } from './host-process.js';
+import type { HostSpawner } from './host-spawner.js';
 
 export interface ModelHostOptions {
   /** Compiled JS entry of the model host (the app root's; it serves the features' host services). None: calls are UNAVAILABLE. */
@@ -14,6 +15,7 @@ export interface ModelHostOptions {
   dataDir: string;
   catalogFile?: string;
   onStderr?: (chunk: string) => void;
+  spawner?: HostSpawner;
 }
 
 /**
@@ -31,6 +33,7 @@ export class ModelHost {
       entry: o.entry,
       env: { ...process.env, IC_DATA_DIR: o.dataDir, ...(o.catalogFile ? { IC_MODELS_CATALOG: o.catalogFile } : {}) },
       onStderr: o.onStderr,
+      ...(o.spawner ? { spawner: o.spawner } : {}),
       // Model loads (onnxruntime sessions, Tesseract workers) take a few seconds on 2 cores.
       startTimeoutMs: 60_000,
       cancelGraceMs: 3000,

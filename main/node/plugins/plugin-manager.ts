@@ -3,6 +3,7 @@ import path from 'node:path';
 import { HubError, type PluginInfo, type RejectedPlugin } from '../../common/contract/index.js';
 import type { CapabilityProvider, CapabilityRegistry } from '../hub/capability-registry.js';
 import { HostProcess } from '../hub/host-process.js';
+import type { HostSpawner } from '../hub/host-spawner.js';
 import type { PluginStateStore } from '../store/plugin-state-store.js';
 import { loadManifest, type LoadedManifest } from './manifest.js';
 import { pluginEnv, pluginSandbox, type RuntimeFlags, type Sandbox } from './plugin-sandbox.js';
@@ -31,6 +32,8 @@ export interface PluginManagerOptions {
   onHostStderr?: (chunk: string) => void;
   /** The runtime's flags (tests pass one without a permission model). */
   runtime?: RuntimeFlags;
+  /** How plugin hosts start (default: child_process.fork; Electron: utilityProcess). */
+  spawner?: HostSpawner;
 }
 
 /** Finds plugin folders, refuses bad ones with a reason, and runs each enabled plugin in its own host process. */
@@ -147,6 +150,9 @@ export class PluginManager {
       env: pluginEnv(),
       cwd: folder,
       onStderr: this.opts.onHostStderr,
+      ...(this.opts.spawner ? { spawner: this.opts.spawner } : {}),
+      // A runtime that ignores --permission (checked by the host itself) does not get to run the plugin.
+      requirePermission: true,
       init: async (h) => {
         await h.callDuringInit('load', {
           entry: entryPath,
