@@ -45,5 +45,20 @@ export const AuditListParams = z
     beforeSeq: z.number().int().positive().optional(),
     action: z.string().optional(),
     capability: z.string().optional(),
+    /** Entries at or after this time (ISO 8601). */
+    from: z.string().datetime({ offset: true }).optional(),
+    /** Entries before this time (ISO 8601). */
+    to: z.string().datetime({ offset: true }).optional(),
+    operator: z.string().max(200).optional(),
+    /** Part of the verdict, e.g. "failed" or "needs_review". */
+    verdict: z.string().max(200).optional(),
   })
   .default({ limit: 100 });
+
+/** The whole trail as JSON lines, for a download in the console (paths are refused over HTTP). */
+export const AuditExportResult = z.object({
+  content: z.string(),
+  entries: z.number().int().nonnegative(),
+  head: z.string().nullable(),
+});
+export type AuditExportResult = z.infer<typeof AuditExportResult>;

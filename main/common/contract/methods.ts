@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { CapabilityInfo } from './capabilities.js';
 import { Health } from './health.js';
 import { Job, JobDetail, JobRef, ListJobsParams, RunParams, RunResult, StartJobParams } from './jobs.js';
-import { ModelInfo, ModelsExportParams, ModelsImportParams, ModelsVerifyParams, VerifyResult } from './models.js';
+import { ModelInfo, ModelsExportParams, ModelsFetchSource, ModelsImportParams, ModelsVerifyParams, VerifyResult } from './models.js';
 import { PluginEnableParams, PluginInfo, PluginRef, RejectedPlugin } from './plugins.js';
 import { PrereviewServices } from './prereview.js';
 import { PurgeParams, PurgeResult, SettingsPatch, SettingsView } from './settings.js';
-import { AuditListParams, AuditRecord, AuditVerifyResult } from './audit.js';
+import { AuditExportResult, AuditListParams, AuditRecord, AuditVerifyResult } from './audit.js';
 
 /**
  * Every method the hub answers, with its params and result schema. The same table serves Electron IPC
@@ -56,6 +56,11 @@ export const methods = {
     result: AuditVerifyResult,
     summary: "Re-check the audit trail's hash chain in the database: changed, removed or reordered entries.",
   },
+  'audit.export': {
+    params: z.object({}).default({}),
+    result: AuditExportResult,
+    summary: "The whole audit trail as JSON lines (each entry with its own hash and the previous one's), for a download.",
+  },
   'plugins.list': {
     params: z.object({}).default({}),
     result: z.object({ plugins: z.array(PluginInfo), rejected: z.array(RejectedPlugin) }),
@@ -80,7 +85,12 @@ export const methods = {
   'models.import': {
     params: ModelsImportParams,
     result: ModelInfo,
-    summary: 'Install an offline pack (.tar, .tar.gz, .zip or folder with pack.json) into the data folder.',
+    summary: 'Install an offline pack (.tar, .tar.gz, .zip or folder with pack.json; or an uploaded archive as base64) into the data folder.',
+  },
+  'models.fetchSource': {
+    params: z.object({}).default({}),
+    result: ModelsFetchSource,
+    summary: 'Where models.fetch downloads from without a baseUrl (HF_ENDPOINT or huggingface.co) and the hosts allowed.',
   },
   'models.export': {
     params: ModelsExportParams,

@@ -28,5 +28,17 @@ export function auditMethods(audit: AuditStore): MethodHandlers {
   return {
     'audit.list': (p) => audit.list(p),
     'audit.verify': () => verifyChain(audit.raw()),
+    // The same lines as `ic audit export`, returned instead of written: the console downloads them (no paths over HTTP).
+    'audit.export': () => {
+      let content = '';
+      let entries = 0;
+      let head: string | null = null;
+      for (const r of audit.all()) {
+        content += JSON.stringify(r) + '\n';
+        entries++;
+        head = r.hash; // the head of what was exported, not of an entry appended meanwhile
+      }
+      return { content, entries, head };
+    },
   };
 }

@@ -30,17 +30,29 @@ export class AuditStore {
     return tx.immediate();
   }
 
-  /** Newest first, optionally before a sequence number and filtered by action or capability. */
-  list(o: { limit: number; beforeSeq?: number; action?: string; capability?: string }): AuditRecord[] {
+  /**
+   * Newest first, optionally before a sequence number and filtered by action, capability, operator (exact), time
+   * range (`from` inclusive, `to` exclusive, compared as instants) and a part of the verdict.
+   */
+  list(o: { limit: number; beforeSeq?: number; action?: string; capability?: string; operator?: string; verdict?: string; from?: string; to?: string }): AuditRecord[] {
+    // `at` is written by toISOString (UTC, "Z"); bounds are normalised the same way so text order is time order.
+    const iso = (t?: string) => (t === undefined ? null : new Date(t).toISOString());
     const rows = this.db
       .prepare(
         `SELECT seq, entry, prev_hash, hash FROM audit
          WHERE (? IS NULL OR seq < ?)
            AND (? IS NULL OR json_extract(entry, '$.action') = ?)
            AND (? IS NULL OR json_extract(entry, '$.capability') = ?)
+           AND (? IS NULL OR json_extract(entry, '$.operator') = ?)
+           AND (? IS NULL OR instr(lower(coalesce(json_extract(entry, '$.verdict'), '')), lower(?)) > 0)
+           AND (? IS NULL OR at >= ?)
+           AND (? IS NULL OR at < ?)
          ORDER BY seq DESC LIMIT ?`,
       )
-      .all(o.beforeSeq ?? null, o.beforeSeq ?? null, o.action ?? null, o.action ?? null, o.capability ?? null, o.capability ?? null, o.limit) as Row[];
+      .all(
+        ...[o.beforeSeq, o.action, o.capability, o.operator, o.verdict, iso(o.from), iso(o.to)].flatMap((v) => [v ?? null, v ?? null]),
+        o.limit,
+      ) as Row[];
     return rows.map(toRecord);
   }
 

@@ -14,13 +14,16 @@
  * (main/common/csp.ts).
  */
 import type { ComponentType, ReactNode } from 'react';
-import { ApiOutlined, AppstoreOutlined, AuditOutlined, ScanOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { ApiOutlined, AppstoreOutlined, AuditOutlined, DatabaseOutlined, FileProtectOutlined, ScanOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { MessageKey } from '../i18n.js';
+import { AuditScreen } from './AuditScreen.js';
 import { CapabilitiesScreen } from './CapabilitiesScreen.js';
 import { JobsScreen } from './JobsScreen.js';
+import { ModelsScreen } from './ModelsScreen.js';
 import { OcrScreen } from './OcrScreen.js';
 import { PluginsScreen } from './PluginsScreen.js';
 import { PrereviewScreen } from './PrereviewScreen.js';
+import { SettingsScreen } from './SettingsScreen.js';
 
 /** What every screen gets from the shell. */
 export interface ScreenProps {
@@ -51,4 +54,7 @@ export const SCREENS: readonly ScreenDef[] = [
   { id: 'run', label: 'navRun', icon: <AppstoreOutlined />, component: CapabilitiesScreen },
   { id: 'plugins', label: 'navPlugins', icon: <ApiOutlined />, component: PluginsScreen },
   { id: 'jobs', label: 'navJobs', icon: <UnorderedListOutlined />, component: JobsScreen },
+  { id: 'models', label: 'navModels', icon: <DatabaseOutlined />, component: ModelsScreen },
+  { id: 'audit', label: 'navAudit', icon: <FileProtectOutlined />, component: AuditScreen },
+  { id: 'settings', label: 'navSettings', icon: <SettingOutlined />, component: SettingsScreen },
 ];
