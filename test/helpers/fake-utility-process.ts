@@ -27,7 +27,7 @@ export function fakeUtilityProcess(o: FakeUtilityOptions = {}): UtilityProcessMo
       const execArgv = (options.execArgv ?? []).filter((a) => !(o.dropPermissionFlags && /^--(experimental-)?permission$|^--allow-/.test(a)));
       const child = fork(modulePath, args, {
         execArgv: ['--import', parentPortShim, ...execArgv],
-        env: options.env,
+        env: options.env as NodeJS.ProcessEnv | undefined,
         cwd: options.cwd,
         stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
         serialization: 'advanced',

@@ -24,6 +24,8 @@ import { auditMethods, settingsMethods } from './settings-methods.js';
 import { packsForEngine } from './packs-for-engine.js';
 import { ModelHost } from './model-host.js';
 import type { HostSpawner } from './host-spawner.js';
+import { modelHostSandbox } from './model-host-sandbox.js';
+import { modelHostPaths } from './model-host-paths.js';
 
 export interface HubOptions {
   /** Defaults to resolveDataDir() (IC_DATA_DIR or the platform's app-data folder). */
@@ -101,6 +103,7 @@ export function createHub(options: HubOptions = {}, wiring: HubWiring = {}): Hub
     ...(options.catalogFile ? { catalogFile: options.catalogFile } : {}),
     onStderr: (chunk) => hostStderr(log, options, chunk),
     ...(options.hostSpawner ? { spawner: options.hostSpawner } : {}),
+    ...(wiring.modelHostEntry ? { sandbox: modelHostSandbox(modelHostPaths(layout, options.catalogFile)) } : {}),
   });
 
   const operator = () => operatorOf(stores.settings);
@@ -145,6 +148,7 @@ export function createHub(options: HubOptions = {}, wiring: HubWiring = {}): Hub
       schemaVersion: stores.schemaVersion,
       capabilities: registry.list().length,
       keyProvider: dataKey.provider.kind,
+      sandbox: modelHost.sandbox,
     }),
   });
   api.provide(settingsMethods({ settings: stores.settings, storage: () => ({ ...storage }), retention, record: (a, d) => audit.action(a, d) }));
