@@ -54,10 +54,10 @@ export const settingsSet: Command = {
 export const health: Command = {
   name: 'health',
   usage: 'ic health [--json]',
-  summary: 'App version, data folder, schema, capabilities and where the data key is kept.',
+  summary: 'App version, data folder, schema, capabilities, where the data key is kept and how the model host is sandboxed.',
   async run({ hub, out }) {
     const h = await hub().client.call('health');
-    out.result(h, () => `${h.app} ${h.version}\ndata folder: ${h.dataDir} (schema ${h.schemaVersion})\ncapabilities: ${h.capabilities}\ndata key: ${h.keyProvider ?? '?'}`);
+    out.result(h, () => `${h.app} ${h.version}\ndata folder: ${h.dataDir} (schema ${h.schemaVersion})\ncapabilities: ${h.capabilities}\ndata key: ${h.keyProvider ?? '?'}\nmodel host sandbox: ${h.sandbox ?? '?'}`);
     return 0;
   },
 };
