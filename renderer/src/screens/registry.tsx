@@ -10,6 +10,8 @@
  *   3. Its text in renderer/src/i18n.ts: `navTranslate: { zh: '翻译', en: 'Translate' }` and the screen's own keys.
  *   4. An e2e test in test/e2e/<screen>.e2e.test.ts using test/helpers/e2e.ts (`startConsole()`); the menu item's
  *      test id is `nav-<id>` and the route `#/<id>` (`#/<id>/<param>` reaches the screen as `props.param`).
+ *      The screen's root element carries `data-testid="screen-<id>"`: test/e2e/a11y.e2e.test.ts opens every menu
+ *      item, waits for it, and runs axe-core there (no serious or critical violations, in both languages).
  * antd Table, Modal and Drawer may be used: the console's CSP allows inline <style> (not script) for them
  * (main/common/csp.ts).
  */
