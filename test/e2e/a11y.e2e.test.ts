@@ -8,7 +8,9 @@ import { startConsole, type ConsoleE2E } from '../helpers/e2e.js';
 /** Opens a screen from the menu and waits until it has loaded what it shows. */
 async function openScreen(page: Page, id: string): Promise<void> {
   await page.getByTestId(`nav-${id}`).click();
-  await page.getByTestId(`screen-${id}`).waitFor();
+  await expect.poll(() => new URL(page.url()).hash).toBe(`#/${id}`);
+  // The shown screen's host (screens carry data-testid="screen-<id>" too; the host is there whatever the screen).
+  await page.locator('#main .screen-host:not([hidden])').first().waitFor();
   await expect
     .poll(() => page.evaluate(() => document.querySelectorAll('.ant-spin-spinning, .ant-btn-loading').length + (document.querySelector('main')?.textContent?.includes('Loading…') ? 1 : 0)), { timeout: 10_000 })
     .toBe(0);
