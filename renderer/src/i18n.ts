@@ -283,6 +283,7 @@ const messages = {
     en: "Off (default): an uploaded file is deleted when its job item is done; only its name, size and SHA-256 stay. On: uploaded files are kept, encrypted, until the retention period ends. Results are always stored encrypted.",
   },
   save: { zh: '保存', en: 'Save' },
+  retentionShorter: { zh: '超过 {n} 天的任务将立即被彻底删除。继续？', en: 'Jobs older than {n} days will be deleted for good now. Go on?' },
   saved: { zh: '已保存（已记入审计记录）', en: 'Saved (recorded in the audit trail)' },
   storageProtection: { zh: '存储保护（只读）', en: 'Storage protection (read-only)' },
   encryption: { zh: '加密', en: 'Encryption' },

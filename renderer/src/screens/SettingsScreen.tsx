@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Popconfirm, Switch, Tag, Typography } from 'antd';
 import type { ErrorPayload } from '../../../main/common/contract/errors.js';
 import type { Settings, SettingsView } from '../../../main/common/contract/settings.js';
 import { toCallError } from '../api/client.js';
@@ -55,6 +55,7 @@ export function SettingsScreen(_props: ScreenProps) {
   }
 
   const storage = view.data?.storage;
+  const shorter = !!loaded && draft?.retentionDays != null && draft.retentionDays < loaded.retentionDays;
   return (
     <div className="screen" data-testid="screen-settings">
       <Card title={<h2 className="card-title">{L.settingsTitle}</h2>}>
@@ -85,9 +86,23 @@ export function SettingsScreen(_props: ScreenProps) {
             <Form.Item label={L.keepScans} htmlFor="settings-keep-scans" extra={L.keepScansHint}>
               <Switch id="settings-keep-scans" checked={draft.keepScans} onChange={(v) => setDraft({ ...draft, keepScans: v })} data-testid="settings-keep-scans" />
             </Form.Item>
-            <Button type="primary" htmlType="submit" loading={saving} disabled={draft.retentionDays === null} data-testid="settings-save">
-              {L.save}
-            </Button>
+            {/* A shorter retention deletes old jobs at once: the clerk confirms it, seeing how many days are kept. */}
+            <Popconfirm
+              title={t('retentionShorter', { n: draft.retentionDays ?? 0 })}
+              okText={L.save}
+              onConfirm={() => void save()}
+              disabled={!shorter}
+            >
+              <Button
+                type="primary"
+                htmlType={shorter ? 'button' : 'submit'}
+                loading={saving}
+                disabled={draft.retentionDays === null}
+                data-testid="settings-save"
+              >
+                {L.save}
+              </Button>
+            </Popconfirm>
             {saved && <Alert className="settings-alert" type="success" showIcon message={L.saved} data-testid="settings-saved" />}
             {saveError && <ErrorBox error={saveError} testId="settings-save-error" />}
           </Form>
