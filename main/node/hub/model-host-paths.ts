@@ -14,9 +14,18 @@ import type { ModelHostPaths } from './model-host-sandbox.js';
 export function modelHostPaths(layout: Pick<DataLayout, 'models'>, catalogFile?: string): ModelHostPaths {
   const read = [appRoot, `${appRoot}.unpacked`, path.join(appRoot, 'node_modules'), path.join(resourcesRoot(), 'models'), appPacksDir(), layout.models];
   read.push(path.dirname(catalogFile ?? defaultCatalogFile()));
-  const write = [path.join(layout.models, '.tessdata')];
-  fs.mkdirSync(write[0]!, { recursive: true, mode: 0o700 });
-  return { read: withRealPaths(read), write: withRealPaths(write) };
+  // The folder may not exist yet: the host creates it on first Tesseract use (allowed by `<folder>/*`).
+  const tessdata = path.join(layout.models, '.tessdata');
+  const write = [...new Set([path.resolve(tessdata), path.join(realOr(layout.models), '.tessdata')])];
+  return { read: withRealPaths(read), write };
+}
+
+function realOr(d: string): string {
+  try {
+    return fs.realpathSync(d);
+  } catch {
+    return path.resolve(d);
+  }
 }
 
 function withRealPaths(dirs: string[]): string[] {
