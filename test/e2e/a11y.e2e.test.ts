@@ -14,6 +14,11 @@ async function openScreen(page: Page, id: string): Promise<void> {
   await expect
     .poll(() => page.evaluate(() => document.querySelectorAll('.ant-spin-spinning, .ant-btn-loading').length + (document.querySelector('main')?.textContent?.includes('Loading…') ? 1 : 0)), { timeout: 10_000 })
     .toBe(0);
+  // Settled: no CSS transition or animation running (a spinner's fading overlay or a menu item's colour change
+  // caught half-way reads as low contrast).
+  await expect
+    .poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity).length), { timeout: 10_000 })
+    .toBe(0);
 }
 
 describe('console e2e: accessibility (axe-core) on every screen', () => {

@@ -190,7 +190,8 @@ export function AuditScreen(_props: ScreenProps) {
           loading={list.loading}
           dataSource={rows}
           pagination={false}
-          locale={{ emptyText: L.noAudit }}
+          // antd greys its placeholder to #bfbfbf (1.8:1 on white): the console's own muted colour reads (AA).
+          locale={{ emptyText: <span className="muted">{L.noAudit}</span> }}
           data-testid="audit-table"
           onRow={(r) => ({ 'data-testid': `audit-row-${r.seq}` }) as HTMLAttributesWithTestId}
           columns={[
