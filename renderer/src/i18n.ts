@@ -386,6 +386,7 @@ const messages = {
   kgSearch: { zh: '查找实体', en: 'Find an entity' },
   kgSearchPlaceholder: { zh: '名称（中文、繁体或英文），如 食品经营许可 / Food business licence', en: 'A name in Chinese, traditional or English, e.g. Food business licence' },
   kgAllTypes: { zh: '全部', en: 'All types' },
+  kgTypeFilter: { zh: '实体类型 Entity type', en: 'Entity type' },
   kgNoEntities: { zh: '没有匹配的实体', en: 'No entity matches' },
   kgGraph: { zh: '关系图', en: 'Neighbourhood' },
   kgGraphHint: { zh: '在左侧选择实体；点击图中节点以其为中心', en: 'Pick an entity on the left; click a node to centre on it' },
