@@ -2,6 +2,7 @@ import { webContents as electronWebContents } from 'electron';
 import { HubError, IPC_CALL, IPC_EVENT, toErrorPayload, type ErrorPayload } from '../common/contract/index.js';
 import type { JobEvent } from '../common/contract/index.js';
 import { CONSOLE_BASE_URL } from './app-protocol.js';
+import { refuseLocalPaths } from '../node/hub/local-paths.js';
 
 /** What the IPC bridge needs from a hub (a subset of `Hub` from main/node/hub/hub.ts). */
 export interface BridgeHub {
@@ -38,6 +39,8 @@ export interface IpcMainLike {
 export interface RegisterIpcOptions {
   /** Where events go; default every live web contents (filtered by `isTrustedSender` on its main frame). */
   targets?: () => Iterable<EventSink>;
+  /** Paths the user picked in the desktop file dialog; every other path in params is refused. */
+  pickedPaths?: (p: string) => boolean;
 }
 
 const MAX_METHOD_LENGTH = 200;
@@ -79,6 +82,7 @@ export function registerIpc(
         throw new HubError('BAD_REQUEST', 'hub:call needs a method name (a non-empty string)');
       }
       if (args.length > 2) throw new HubError('BAD_REQUEST', 'hub:call takes (method, params)');
+      refuseLocalPaths(method, params, 'the window', options.pickedPaths);
       const result = await hub.api.dispatch(method, params);
       return { ok: true, result };
     } catch (err) {

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, utilityProcess } from 'electron';
 import { toErrorPayload, type ErrorPayload } from '../common/contract/index.js';
 import { consoleDir } from '../node/config/app-paths.js';
 import { APP_NAME } from '../node/config/data-dir.js';
@@ -13,6 +13,9 @@ import { CONSOLE_INDEX_URL, registerAppScheme, registerConsoleProtocol } from '.
 import { isConsoleFrame, registerIpc } from './ipc-bridge.js';
 import { guardSession, installNavigationGuard } from './navigation-guard.js';
 import { mainWindowOptions } from './window-options.js';
+import { electronKeyProviders } from './safe-storage-key.js';
+import { restrictUmask } from '../node/config/permissions.js';
+import { utilityHostSpawner } from './utility-host-spawner.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** dist/main/electron/main.js -> dist/main/preload/preload.cjs */
@@ -65,7 +68,11 @@ function createMainWindow(): BrowserWindow {
 }
 
 async function onReady(): Promise<void> {
-  hub = createApp();
+  hub = createApp({
+    keyProviders: electronKeyProviders(safeStorage, process.env.IC_DATA_DIR ?? app.getPath('userData')),
+    // Hosts run as utility processes: the packaged app has the runAsNode fuse off (electron-builder.yml).
+    hostSpawner: utilityHostSpawner(utilityProcess),
+  });
   registerConsoleProtocol(protocol, consoleDir());
   disposeIpc = registerIpc(ipcMain, hub, isConsoleFrame);
   mainWindow = createMainWindow();
@@ -74,6 +81,7 @@ async function onReady(): Promise<void> {
 
 function start(): void {
   // Everything below must happen before `ready`.
+  restrictUmask();
   app.enableSandbox();
   registerAppScheme(protocol);
   process.env.IC_DATA_DIR ??= app.getPath('userData');

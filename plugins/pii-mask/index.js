@@ -6,7 +6,9 @@ const PATTERNS = {
   id_number: /(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g,
   // Mainland mobile numbers (optionally +86) and landlines with an area code (0571-87654321).
   phone: /(?<![\d])((?:\+?86[- ]?)?1[3-9]\d{9}|0\d{2,3}-\d{7,8})(?!\d)/g,
-  email: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g,
+  // Starts only where a run of address characters starts: without the lookbehind every position inside a long
+  // run was tried again, quadratic in its length (a 1 MB word took hours).
+  email: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g,
 };
 
 function maskMiddle(s, keepStart, keepEnd) {

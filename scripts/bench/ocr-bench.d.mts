@@ -17,6 +17,9 @@ export interface BenchOptions {
   details: boolean;
   json: boolean;
   help: boolean;
+  profile: boolean;
+  profileReps: number;
+  dist?: string;
 }
 
 export interface EngineScore {

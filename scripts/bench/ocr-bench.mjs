@@ -18,6 +18,9 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 
 export const USAGE = `npm run bench -- ocr [options]
 
+  --profile                per-stage profile of our engine in-process instead (decode, grey/seal, detection,
+                           classifier, recognition; model runs timed on their own); --profile-reps N, --dist DIR
+                           (another build's dist/, for before/after), --details for every page
   --tsv FILE               evaluation documents (id<TAB>font<TAB>line|line|…); default ../shared/eval/ocr-dev.tsv
   --docs ID,ID             only these documents
   --variants V,V           only these variants (${VARIANTS.join(', ')})
@@ -37,7 +40,8 @@ export const USAGE = `npm run bench -- ocr [options]
  * @typedef {{
  *   tsv: string, docs?: string[], variants?: string[], engine: 'auto' | 'ppocr' | 'tesseract',
  *   native: boolean, ours: boolean, memory: boolean, memoryOnly: boolean, memoryPages: number,
- *   tesseractThreads: number, cacheDir: string, dataDir?: string, details: boolean, json: boolean, help: boolean
+ *   tesseractThreads: number, cacheDir: string, dataDir?: string, details: boolean, json: boolean, help: boolean,
+ *   profile: boolean, profileReps: number, dist?: string
  * }} BenchOptions
  */
 
@@ -60,6 +64,8 @@ export function parseBenchArgs(argv) {
     details: false,
     json: false,
     help: false,
+    profile: false,
+    profileReps: 1,
   };
   const list = (v) => v.split(',').map((x) => x.trim()).filter(Boolean);
   for (let i = 0; i < argv.length; i++) {
@@ -124,6 +130,15 @@ export function parseBenchArgs(argv) {
         break;
       case '--json':
         o.json = true;
+        break;
+      case '--profile':
+        o.profile = true;
+        break;
+      case '--profile-reps':
+        o.profileReps = int(1);
+        break;
+      case '--dist':
+        o.dist = path.resolve(value());
         break;
       case '--help':
       case '-h':
@@ -596,6 +611,14 @@ export async function main(argv) {
       `bench ocr: skipped — the evaluation set ${opts.tsv} is missing (benchmarks read ../shared/eval/ beside the repository; ` +
         'give another with --tsv FILE, e.g. test/fixtures/bench/ocr-dev.tsv)\n',
     );
+    return 0;
+  }
+  if (opts.profile) {
+    // Where a page's time goes, stage by stage, in-process (no hub, no native Tesseract): ocr-profile.mjs.
+    const { profile, formatProfile } = await import('./ocr-profile.mjs');
+    const load0 = os.loadavg()[0] ?? 0;
+    const res = await profile({ tsv: opts.tsv, docs: opts.docs, variants: opts.variants, reps: opts.profileReps, dist: opts.dist });
+    process.stdout.write(opts.json ? `${JSON.stringify(res, null, 2)}\n` : `${formatProfile(res, load0, opts.details)}\n`);
     return 0;
   }
   const result = await runOcrBench(opts);

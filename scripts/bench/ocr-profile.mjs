@@ -93,6 +93,18 @@ export async function profile(o = {}) {
   return { dist, pages: rows.length, loadAvg: Number(os.loadavg()[0]?.toFixed(2)), summary, rows };
 }
 
+/** The profile as a markdown table (with every page when `each`). */
+export function formatProfile(res, load0, each = false) {
+  const f = (x) => (Number.isFinite(x) ? Math.round(x) : 'n/a');
+  const out = [`PP-OCRv4 per-stage profile — ${res.pages} pages, ${res.dist}; load average ${load0?.toFixed(2)} at start, ${res.loadAvg} at end`, '', '| Stage | median ms | mean ms |', '|---|---:|---:|'];
+  for (const [k, label] of STAGES) out.push(`| ${label} | ${f(res.summary[k].median)} | ${f(res.summary[k].mean)} |`);
+  if (each) {
+    out.push('', `| Page | ${STAGES.map(([k]) => k).join(' | ')} | lines |`, `|---|${STAGES.map(() => '---:').join('|')}|---:|`);
+    for (const r of res.rows) out.push(`| ${r.page} | ${STAGES.map(([k]) => f(r[k])).join(' | ')} | ${r.lines} |`);
+  }
+  return out.join('\n');
+}
+
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const args = process.argv.slice(2);

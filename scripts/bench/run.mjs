@@ -1,8 +1,12 @@
-// `npm run bench -- <suite> [options]`: the benchmarks. Suites: ocr, qa, mt.
+// `npm run bench -- <suite> [options]`: the benchmarks. Suites: ocr, tables, marks, pdf, qa, mt, soak.
 const SUITES = {
   ocr: () => import('./ocr-bench.mjs'),
+  tables: () => import('./table-bench.mjs'),
+  marks: () => import('./marks-bench.mjs'),
+  pdf: () => import('./pdf-bench.mjs'),
   qa: () => import('./qa-bench.mjs'),
   mt: () => import('./mt-bench.mjs'),
+  soak: () => import('./soak-bench.mjs'),
 };
 
 const [suite, ...rest] = process.argv.slice(2);

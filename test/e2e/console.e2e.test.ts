@@ -113,6 +113,8 @@ describe('console e2e (Chromium + loopback server)', () => {
     expect(await page.getByTestId('plugin-version-pii-mask').textContent()).toBe('1.0.0');
     expect(await page.getByTestId('plugin-toggle-pii-mask').getAttribute('aria-checked')).toBe('true');
     expect(await page.getByTestId('plugin-permissions-pii-mask').textContent()).toContain('None');
+    // The network line says plainly how the plugin is kept off the network.
+    expect(await page.getByTestId('plugin-network-pii-mask').textContent()).toMatch(/blocked|denied/);
     const rejected = await page.getByTestId('rejected-list').textContent();
     expect(rejected).toContain('broken-plugin');
     expect(rejected).toContain('invalid plugin.json');

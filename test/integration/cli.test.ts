@@ -11,6 +11,11 @@ afterAll(cleanupTempDirs);
 function dataWithTestPlugin(): string {
   const data = tempDir();
   fs.cpSync(path.join(fixturePluginsDir, 'test-slow'), path.join(data, 'plugins', 'test-slow'), { recursive: true });
+  // A plugin in the user folder stays off until the operator enables it, having seen its permissions.
+  const refused = ic(['plugins', 'enable', 'test-slow', '--data-dir', data]);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toMatch(/permissions: none[\s\S]*--accept/);
+  expect(ic(['plugins', 'enable', 'test-slow', '--accept', '--data-dir', data]).code).toBe(0);
   return data;
 }
 
@@ -99,5 +104,5 @@ describe('ic command line', () => {
     expect(after.job).toMatchObject({ status: 'succeeded', itemsDone: 6, itemsFailed: 0 });
     // The items finished before the kill were not run again.
     expect(after.items.slice(0, before.length).map((i: any) => i.output.pid)).toEqual(keptPids);
-  });
+  }, 120_000); // six `ic` processes in a row (enable twice, call, list, show, resume, show) on 2 shared cores
 });

@@ -96,6 +96,7 @@ await dist({ argv: ${JSON.stringify(['--dir', '--linux', '--x64', '--output', ou
     // FuseV1Options order: RunAsNode, EnableCookieEncryption, EnableNodeOptionsEnvironmentVariable,
     // EnableNodeCliInspectArguments, EnableEmbeddedAsarIntegrityValidation, OnlyLoadAppFromAsar,
     // LoadBrowserProcessSpecificV8Snapshot, GrantFileProtocolExtraPrivileges
-    expect([0, 1, 2, 3, 4, 5, 7].map((i) => wire[i])).toEqual([on, on, off, off, on, on, off]);
+    // RunAsNode off: hosts are utility processes in the desktop app (main/electron/utility-host-spawner.ts).
+    expect([0, 1, 2, 3, 4, 5, 7].map((i) => wire[i])).toEqual([off, on, off, off, on, on, off]);
   });
 });

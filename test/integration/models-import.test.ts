@@ -40,7 +40,8 @@ function zipWith(pack: TestPack, entries: Parameters<typeof rawZip>[0], file = p
   return file;
 }
 
-const stagingLeft = (h: Hub) => fs.readdirSync(h.layout.models).filter((n) => n.startsWith('.'));
+// Staging folders only: the models folder also holds .tessdata, the model host's Tesseract language folder.
+const stagingLeft = (h: Hub) => fs.readdirSync(h.layout.models).filter((n) => n.startsWith('.staging-'));
 
 /** The import is refused with a BAD_REQUEST naming the archive, and the models folder is exactly as before. */
 async function expectRefused(h: Hub, file: string, message: RegExp): Promise<void> {

@@ -51,10 +51,10 @@ describe('loopback server', () => {
     expect(body.error.code).toBe('UNAUTHORIZED');
   });
 
-  it('accepts the token as Bearer header, ?token= and cookie', async () => {
+  it('accepts the token as a Bearer header only; ?token= and the token as a cookie do not open the API', async () => {
     expect((await request('/api/health', { headers: auth() })).status).toBe(200);
-    expect((await request(`/api/health?token=${server.token}`)).status).toBe(200);
-    expect((await request('/api/health', { headers: { cookie: `ic_token=${server.token}` } })).status).toBe(200);
+    expect((await request(`/api/health?token=${server.token}`)).status).toBe(401);
+    expect((await request('/api/health', { headers: { cookie: `ic_token=${server.token}` } })).status).toBe(401);
   });
 
   it('answers 403 for a foreign Host (DNS rebinding) or a foreign Origin, even with the token', async () => {
@@ -65,12 +65,28 @@ describe('loopback server', () => {
     expect((await request('/', { headers: { host: 'evil.example' } })).status).toBe(403);
   });
 
-  it('opening the tokened URL sets an HttpOnly SameSite=Strict cookie and drops the token from the address', async () => {
+  it('opening the tokened URL (once) sets a per-run session cookie scoped to /api/, never the token itself', async () => {
+    expect((await request('/?token=wrong')).status).toBe(401);
     const r = await request(`/?token=${server.token}`);
     expect(r.status).toBe(303);
     expect(r.headers.location).toBe('/');
-    expect(r.headers['set-cookie']?.[0]).toMatch(/^ic_token=[^;]+; HttpOnly; SameSite=Strict; Path=\//);
-    expect((await request('/?token=wrong')).status).toBe(401);
+    const cookie = r.headers['set-cookie']?.[0] ?? '';
+    expect(cookie).toMatch(/^ic_s_[0-9a-f]{12}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/api\/$/);
+    expect(cookie).not.toContain(server.token);
+    const session = cookie.split(';')[0]!;
+    expect((await request('/api/health', { headers: { cookie: session } })).status).toBe(200);
+    // State-changing calls with the cookie need this server's Origin (a cookie rides along with any request).
+    const noOrigin = await rpc('jobs.list', {}, { cookie: session });
+    expect(noOrigin.status).toBe(403);
+    const withOrigin = await rpc('jobs.list', {}, { cookie: session, origin: `http://127.0.0.1:${server.port}` });
+    expect(withOrigin.status).toBe(200);
+    // A page on another 127.0.0.1 port is the same "site" to the browser: refused.
+    const sameSite = await rpc('jobs.list', {}, { cookie: session, origin: `http://127.0.0.1:${server.port}`, 'sec-fetch-site': 'same-site' });
+    expect(sameSite.status).toBe(403);
+    // The link works once: a second opening (a leaked link) is refused.
+    const again = await request(`/?token=${server.token}`);
+    expect(again.status).toBe(401);
+    expect(again.body).toMatch(/used already/);
   });
 
   it('serves the built console without the token, with a strict CSP, and refuses path traversal', async () => {

@@ -20,3 +20,5 @@ export * from './translate.js';
 export * from './methods.js';
 export * from './host-methods.js';
 export * from './transport.js';
+export * from './settings.js';
+export * from './audit.js';

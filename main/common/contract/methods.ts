@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { CapabilityInfo } from './capabilities.js';
 import { Health } from './health.js';
 import { Job, JobDetail, JobRef, ListJobsParams, RunParams, RunResult, StartJobParams } from './jobs.js';
-import { ModelInfo, ModelsExportParams, ModelsImportParams, ModelsVerifyParams, VerifyResult } from './models.js';
-import { PluginInfo, PluginRef, RejectedPlugin } from './plugins.js';
+import { ModelInfo, ModelsExportParams, ModelsFetchSource, ModelsImportParams, ModelsVerifyParams, VerifyResult } from './models.js';
+import { PluginEnableParams, PluginInfo, PluginRef, RejectedPlugin } from './plugins.js';
 import {
   KgAskParams,
   KgAskResult,
@@ -23,6 +23,8 @@ import {
   KgStats,
 } from './kg.js';
 import { PrereviewServices } from './prereview.js';
+import { PurgeParams, PurgeResult, SettingsPatch, SettingsView } from './settings.js';
+import { AuditExportResult, AuditListParams, AuditRecord, AuditVerifyResult } from './audit.js';
 import { translateMethods } from './translate.js';
 
 /**
@@ -47,12 +49,47 @@ export const methods = {
     result: Job,
     summary: 'Resume an interrupted or cancelled job: only items without a result run again.',
   },
+  'jobs.delete': {
+    params: JobRef,
+    result: z.object({ deleted: z.boolean() }),
+    summary: 'Delete a job with its inputs, results and kept scans (not while it runs); the space is reclaimed.',
+  },
+  'jobs.purge': {
+    params: PurgeParams,
+    result: PurgeResult,
+    summary: 'Delete every job (not running) created more than N days ago, with its items and kept scans.',
+  },
+  'settings.get': {
+    params: z.object({}).default({}),
+    result: SettingsView,
+    summary: 'Operator settings (operator name, retention, keep scans) and how stored data is protected.',
+  },
+  'settings.set': { params: SettingsPatch, result: SettingsView, summary: 'Change operator settings; recorded in the audit trail.' },
+  'audit.list': {
+    params: AuditListParams,
+    result: z.array(AuditRecord),
+    summary: 'Audit trail entries, newest first (personal data masked).',
+  },
+  'audit.verify': {
+    params: z.object({}).default({}),
+    result: AuditVerifyResult,
+    summary: "Re-check the audit trail's hash chain in the database: changed, removed or reordered entries.",
+  },
+  'audit.export': {
+    params: z.object({}).default({}),
+    result: AuditExportResult,
+    summary: "The whole audit trail as JSON lines (each entry with its own hash and the previous one's), for a download.",
+  },
   'plugins.list': {
     params: z.object({}).default({}),
     result: z.object({ plugins: z.array(PluginInfo), rejected: z.array(RejectedPlugin) }),
     summary: 'Installed plugins, and plugin folders refused with the reason.',
   },
-  'plugins.enable': { params: PluginRef, result: PluginInfo, summary: 'Enable a plugin.' },
+  'plugins.enable': {
+    params: PluginEnableParams,
+    result: PluginInfo,
+    summary: 'Enable a plugin (one from the user folder: acceptPermissions must repeat the permissions it asks for).',
+  },
   'plugins.disable': { params: PluginRef, result: PluginInfo, summary: 'Disable a plugin; its capabilities go away.' },
   'models.list': {
     params: z.object({}).default({}),
@@ -67,7 +104,12 @@ export const methods = {
   'models.import': {
     params: ModelsImportParams,
     result: ModelInfo,
-    summary: 'Install an offline pack (.tar, .tar.gz, .zip or folder with pack.json) into the data folder.',
+    summary: 'Install an offline pack (.tar, .tar.gz, .zip or folder with pack.json; or an uploaded archive as base64) into the data folder.',
+  },
+  'models.fetchSource': {
+    params: z.object({}).default({}),
+    result: ModelsFetchSource,
+    summary: 'Where models.fetch downloads from without a baseUrl (HF_ENDPOINT or huggingface.co) and the hosts allowed.',
   },
   'models.export': {
     params: ModelsExportParams,

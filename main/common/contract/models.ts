@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_FILE_BASE64_CHARS, MAX_FILE_BYTES } from './constants.js';
 
 
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256');
@@ -97,7 +98,29 @@ export const VerifyResult = z.object({ id: z.string(), ok: z.boolean(), problems
 export type VerifyResult = z.infer<typeof VerifyResult>;
 
 export const ModelsVerifyParams = z.object({ id: PackId.optional() }).default({});
-export const ModelsImportParams = z.object({ path: z.string().min(1) });
+/**
+ * A pack named by its path (CLI, desktop file dialog) or uploaded as bytes (the console: paths are refused over HTTP).
+ */
+export const ModelsImportParams = z.union([
+  z.object({ path: z.string().min(1) }).strict(),
+  z
+    .object({
+      name: z.string().min(1).max(255),
+      base64: z.string().min(1).max(MAX_FILE_BASE64_CHARS, `files over ${MAX_FILE_BYTES / 1024 / 1024} MB are refused`),
+    })
+    .strict(),
+]);
+/** Where models.fetch will download from when no baseUrl is given, and the hosts a baseUrl may name. */
+export const ModelsFetchSource = z.object({
+  /** The base URL used by default (HF_ENDPOINT, else huggingface.co), or null when it is misconfigured. */
+  base: z.string().nullable(),
+  host: z.string().nullable(),
+  from: z.enum(['HF_ENDPOINT', 'default']),
+  /** Why the default base cannot be used (e.g. HF_ENDPOINT is not https), or null. */
+  problem: z.string().nullable(),
+  allowedHosts: z.array(z.string()),
+});
+export type ModelsFetchSource = z.infer<typeof ModelsFetchSource>;
 export const ModelsExportParams = z.object({ id: PackId, path: z.string().min(1) });
 export const ModelsFetchInput = z.object({ id: PackId, baseUrl: z.string().url().optional() });
 export const ModelsFetchOutput = z.object({ id: z.string(), files: z.number().int(), bytes: z.number().int(), hashesPinned: z.boolean() });

@@ -24,7 +24,17 @@ export type OcrEngineId = z.infer<typeof OcrEngineId>;
 export const Rotation = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
 export type Rotation = z.infer<typeof Rotation>;
 
-export const OcrLine = z.object({ text: z.string(), box: Box, confidence: z.number().min(0).max(1) });
+export const OcrLine = z.object({
+  text: z.string(),
+  box: Box,
+  confidence: z.number().min(0).max(1),
+  /**
+   * Where each character of `text` (one per code point) sits along the box, from its left end (0) to its right
+   * end (1), as the recogniser placed it: lets table cells and text layers split a line that runs across rulings.
+   * Absent when not known (Tesseract, PDF text layers).
+   */
+  chars: z.array(z.number().min(0).max(1)).optional(),
+});
 export type OcrLine = z.infer<typeof OcrLine>;
 
 export const OcrPage = z.object({
@@ -41,6 +51,16 @@ export const OcrPage = z.object({
   height: z.number().int().positive(),
   /** Where the text came from: OCR of pixels, or a PDF's own text layer. */
   source: z.enum(['ocr', 'pdf-text']),
+  /**
+   * With input `marks`: red seals (round or oval stamps) and dark ink not read as printed text (handwriting,
+   * signatures), boxes in the page's pixels as given.
+   */
+  marks: z
+    .object({
+      seals: z.array(z.object({ box: Box, score: z.number().min(0).max(1) })),
+      ink: z.array(z.object({ box: Box })),
+    })
+    .optional(),
 });
 export type OcrPage = z.infer<typeof OcrPage>;
 
@@ -53,6 +73,8 @@ export const OcrInput = z
     lang: z.enum(OCR_LANG_CHOICES).default('auto'),
     /** Only these pages (from 1); all by default. */
     pages: z.array(z.number().int().positive()).max(MAX_PAGES_PER_FILE).optional(),
+    /** Also find red seals and handwritten ink on each page (pre-review's seal and signature checks). */
+    marks: z.boolean().optional(),
   })
   .strict();
 export type OcrInput = z.input<typeof OcrInput>;

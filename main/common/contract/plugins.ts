@@ -53,6 +53,13 @@ export const PluginInfo = z.object({
   enabled: z.boolean(),
   capabilities: z.array(z.string()),
   permissions: z.array(PluginPermission),
+  /** False where the plugin cannot be run safely here (no permission model in this runtime); the reason says why. */
+  available: z.boolean().default(true),
+  unavailableReason: z.string().optional(),
+  /** How the plugin is confined, in words for the plugin list, e.g. "Node permission model (--permission)". */
+  sandbox: z.string().default(''),
+  /** What the plugin can do on the network, said plainly (e.g. "blocked in the plugin process (not an OS firewall)"). */
+  network: z.string().default(''),
 });
 export type PluginInfo = z.infer<typeof PluginInfo>;
 
@@ -61,3 +68,8 @@ export const RejectedPlugin = z.object({ folder: z.string(), error: z.string() }
 export type RejectedPlugin = z.infer<typeof RejectedPlugin>;
 
 export const PluginRef = z.object({ id: z.string().min(1) });
+/**
+ * Enabling a plugin from the user folder needs the permissions the operator was shown, repeated back: a plugin
+ * dropped into <data>/plugins never starts on its own, and never with permissions nobody saw.
+ */
+export const PluginEnableParams = PluginRef.extend({ acceptPermissions: z.array(PluginPermission).optional() });

@@ -6,11 +6,14 @@ import { createHub, hostStderr, type Hub, type HubOptions } from '../hub/hub.js'
 import type { FeatureContribution } from '../hub/feature.js';
 import { PluginManager } from '../plugins/plugin-manager.js';
 import { pluginsMethods } from '../plugins/plugins-methods.js';
+import type { RuntimeFlags } from '../plugins/plugin-sandbox.js';
 import { features as appFeatures } from './features.js';
 
 export interface AppOptions extends HubOptions {
   /** Extra plugin folders (tests). The built-in and the user plugin folders are always searched. */
   extraPluginDirs?: string[];
+  /** The runtime's flags for the plugin sandbox (tests: a runtime without a permission model). */
+  pluginRuntime?: RuntimeFlags;
   /** The features (default: the app's list in features.ts). */
   features?: readonly FeatureContribution[];
 }
@@ -43,6 +46,8 @@ export function createApp(options: AppOptions = {}): App {
       hostEntry: path.join(appRoot, 'dist', 'main', 'node', 'plugins', 'plugin-host-entry.js'),
       readable: pluginReadable(),
       onHostStderr: (chunk) => hostStderr(hub.log, options, chunk),
+      ...(options.pluginRuntime ? { runtime: options.pluginRuntime } : {}),
+      ...(options.hostSpawner ? { spawner: options.hostSpawner } : {}),
     });
     plugins.discover();
     hub.api.provide(pluginsMethods(plugins));

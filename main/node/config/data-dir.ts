@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
+import { lockDown } from './permissions.js';
 
 export const APP_NAME = 'Intelligent Center';
 
@@ -35,8 +36,10 @@ export function dataLayout(root: string): DataLayout {
   };
 }
 
+/** Creates the data folder's layout owner-only (0700) and fixes the modes of anything already there (0700/0600). */
 export function ensureDataLayout(root: string): DataLayout {
   const layout = dataLayout(root);
-  for (const dir of [layout.root, layout.plugins, layout.models, layout.logs]) fs.mkdirSync(dir, { recursive: true });
+  for (const dir of [layout.root, layout.plugins, layout.models, layout.logs]) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  lockDown(layout.root);
   return layout;
 }

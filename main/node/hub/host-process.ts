@@ -1,6 +1,7 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { HubError, type ErrorPayload, type Progress } from '../../common/contract/index.js';
+import { ErrorPayload, HubError, Progress } from '../../common/contract/index.js';
 import type { FromHost, ToHost } from './host-protocol.js';
+import { LineSplitter } from '../log/line-splitter.js';
+import { nodeHostSpawner, type HostChild, type HostSpawner } from './host-spawner.js';
 
 export interface HostProcessOptions {
   /** Shown in errors, e.g. 'plugin "pii-mask"'. */
@@ -18,6 +19,13 @@ export interface HostProcessOptions {
   startTimeoutMs?: number;
   /** Where the child's stderr goes (default: this process's stderr). */
   onStderr?: (chunk: string) => void;
+  /** How the process is started (default: child_process.fork; Electron passes utilityProcess). */
+  spawner?: HostSpawner;
+  /**
+   * The host must report Node's permission model in force (process.permission) before it is used: a runtime that
+   * silently ignores --permission in execArgv (a utility process might) must not run a plugin unconfined.
+   */
+  requirePermission?: boolean;
 }
 
 interface Pending {
@@ -31,12 +39,14 @@ interface Pending {
  * call in flight fails with WORKER_CRASHED and the next call starts a fresh process.
  */
 export class HostProcess {
-  private child: ChildProcess | undefined;
-  private starting: Promise<ChildProcess> | undefined;
+  private child: HostChild | undefined;
+  private starting: Promise<HostChild> | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private disposed = false;
   restarts = 0;
+  /** Whether the running host reported Node's permission model in force (undefined until it started). */
+  permission: boolean | undefined;
 
   constructor(private readonly opts: HostProcessOptions) {}
 
@@ -56,7 +66,7 @@ export class HostProcess {
     return this.send(this.child, method, payload, {});
   }
 
-  private send(child: ChildProcess, method: string, payload: unknown, o: { signal?: AbortSignal; onProgress?: (p: Progress) => void }) {
+  private send(child: HostChild, method: string, payload: unknown, o: { signal?: AbortSignal; onProgress?: (p: Progress) => void }) {
     const id = this.nextId++;
     return new Promise<unknown>((resolve, reject) => {
       const onAbort = () => {
@@ -64,10 +74,10 @@ export class HostProcess {
         const err = reason instanceof HubError ? reason : new HubError('CANCELLED', 'cancelled');
         this.pending.delete(id);
         reject(err);
-        if (child.connected) child.send({ type: 'cancel', id } satisfies ToHost);
+        child.send({ type: 'cancel', id } satisfies ToHost);
         // A handler that ignores cancellation is stopped the hard way; the next call restarts the process.
         const timer = setTimeout(() => {
-          if (this.child === child && this.isBusyWith(id)) child.kill('SIGKILL');
+          if (this.child === child && this.isBusyWith(id)) child.kill();
         }, this.opts.cancelGraceMs ?? 2000);
         timer.unref();
         this.abandoned.add(id);
@@ -89,67 +99,103 @@ export class HostProcess {
     return this.abandoned.has(id);
   }
 
-  private ensureStarted(): Promise<ChildProcess> {
+  private ensureStarted(): Promise<HostChild> {
     if (this.disposed) return Promise.reject(new HubError('UNAVAILABLE', `${this.opts.name} is shut down`));
-    if (this.child?.connected) return Promise.resolve(this.child);
+    if (this.child?.running) return Promise.resolve(this.child);
     this.starting ??= this.start().finally(() => (this.starting = undefined));
     return this.starting;
   }
 
-  private async start(): Promise<ChildProcess> {
-    const child = fork(this.opts.entry, this.opts.args ?? [], {
+  private async start(): Promise<HostChild> {
+    const child = (this.opts.spawner ?? nodeHostSpawner)({
+      entry: this.opts.entry,
+      args: this.opts.args ?? [],
       execArgv: this.opts.execArgv ?? [],
       env: this.opts.env ?? process.env,
-      cwd: this.opts.cwd,
-      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
-      serialization: 'advanced',
+      ...(this.opts.cwd ? { cwd: this.opts.cwd } : {}),
+      serviceName: this.opts.name,
     });
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => (this.opts.onStderr ?? ((c) => process.stderr.write(c)))(chunk));
+    // Whole lines only: the receiver masks personal data, which needs a number whole, not split across chunks.
+    const lines = new LineSplitter((text) => (this.opts.onStderr ?? ((c) => process.stderr.write(c)))(text));
+    child.stderr?.on('data', (chunk: string | Buffer) => lines.push(String(chunk)));
+    child.stderr?.on('end', () => lines.flush());
+    const limit = this.opts.startTimeoutMs ?? 15000;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
-        child.kill('SIGKILL');
-        reject(new HubError('WORKER_CRASHED', `${this.opts.name} did not start within ${this.opts.startTimeoutMs ?? 15000} ms`));
-      }, this.opts.startTimeoutMs ?? 15000);
-      const onExit = (code: number | null, signal: string | null) => {
+        offExit();
+        offMessage();
+        child.kill();
+        reject(new HubError('WORKER_CRASHED', `${this.opts.name} did not start within ${limit} ms`));
+      }, limit);
+      const offExit = child.onExit((code, signal) => {
         clearTimeout(timer);
+        offMessage();
         reject(new HubError('WORKER_CRASHED', `${this.opts.name} exited while starting (${describeExit(code, signal)})`));
-      };
-      child.once('exit', onExit);
-      child.once('message', (m: FromHost) => {
+      });
+      const offMessage = child.onMessage((m: FromHost) => {
         clearTimeout(timer);
-        child.off('exit', onExit);
-        if (m?.type === 'ready') resolve();
-        else reject(new HubError('WORKER_CRASHED', `${this.opts.name} sent an unexpected first message`));
+        offExit();
+        offMessage();
+        if (m?.type !== 'ready') {
+          child.kill();
+          reject(new HubError('WORKER_CRASHED', `${this.opts.name} sent an unexpected first message`));
+          return;
+        }
+        this.permission = m.permission === true;
+        if (this.opts.requirePermission && !this.permission) {
+          child.kill();
+          reject(
+            new HubError(
+              'UNAVAILABLE',
+              `${this.opts.name} was not started: this runtime did not apply Node's permission model to it (the --permission flag was ignored), and it is never run unconfined`,
+            ),
+          );
+          return;
+        }
+        resolve();
       });
     });
-    child.on('message', (m: FromHost) => this.onMessage(m));
-    child.on('exit', (code, signal) => this.onExit(child, code, signal));
+    child.onMessage((m: FromHost) => this.onMessage(m));
+    child.onExit((code, signal) => this.onExit(child, code, signal));
     this.child = child;
     if (this.opts.init) {
       try {
         await this.opts.init(this);
       } catch (err) {
         this.child = undefined;
-        child.kill('SIGKILL');
+        child.kill();
         throw err;
       }
     }
     return child;
   }
 
+  /**
+   * Messages from the child are untrusted (a plugin can call process.send itself): anything not of the protocol's
+   * shape is dropped, progress must match the contract, and an error that is not an ErrorPayload becomes one.
+   */
   private onMessage(m: FromHost): void {
+    if (!m || typeof m !== 'object' || typeof (m as { type?: unknown }).type !== 'string') return;
     if (m.type === 'ready') return;
-    if (m.type === 'progress') return this.pending.get(m.id)?.onProgress?.(m.progress);
+    if (typeof m.id !== 'number') return;
+    if (m.type === 'progress') {
+      const progress = Progress.safeParse(m.progress);
+      if (progress.success) this.pending.get(m.id)?.onProgress?.(progress.data);
+      return;
+    }
+    if (m.type !== 'result' && m.type !== 'error') return;
     this.abandoned.delete(m.id);
     const p = this.pending.get(m.id);
     if (!p) return;
     this.pending.delete(m.id);
     if (m.type === 'result') p.resolve(m.value);
-    else p.reject(HubError.fromPayload(m.error as ErrorPayload));
+    else {
+      const e = ErrorPayload.safeParse(m.error);
+      p.reject(e.success ? HubError.fromPayload(e.data) : new HubError('PLUGIN_ERROR', `${this.opts.name} answered with a malformed error`));
+    }
   }
 
-  private onExit(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
+  private onExit(child: HostChild, code: number | null, signal: string | null): void {
     if (this.child !== child) return;
     this.child = undefined;
     this.abandoned.clear();
@@ -168,10 +214,10 @@ export class HostProcess {
     this.child = undefined;
     for (const p of this.pending.values()) p.reject(new HubError('CANCELLED', `${this.opts.name} is shutting down`));
     this.pending.clear();
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const t = setTimeout(() => child.kill('SIGKILL'), 2000);
+    if (child?.running) {
+      const exited = new Promise((r) => child.onExit(r));
+      child.terminate();
+      const t = setTimeout(() => child.kill(), 2000);
       await exited;
       clearTimeout(t);
     }

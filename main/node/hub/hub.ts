@@ -1,4 +1,4 @@
-import type { HubClient } from '../../common/contract/index.js';
+import type { HubClient, StorageInfo } from '../../common/contract/index.js';
 import { appVersion } from '../config/app-paths.js';
 import { APP_NAME, ensureDataLayout, resolveDataDir, type DataLayout } from '../config/data-dir.js';
 import { HubLog } from '../log/hub-log.js';
@@ -12,7 +12,20 @@ import { activateFeatures, type FeatureStatus } from './features.js';
 import type { FeatureContribution } from './feature.js';
 import { JobRunner } from './job-runner.js';
 import { jobsMethods } from './jobs-methods.js';
+import { restrictUmask } from '../config/permissions.js';
+import { defaultKeyProviders } from '../store/crypto/default-providers.js';
+import { openDataKey } from '../store/crypto/data-key.js';
+import { FieldCipher } from '../store/crypto/field-cipher.js';
+import type { KeyProvider } from '../store/crypto/key-provider.js';
+import { AuditRecorder } from './audit-recorder.js';
+import { JobRetention } from './job-retention.js';
+import { operatorOf } from './operator.js';
+import { auditMethods, settingsMethods } from './settings-methods.js';
+import { packsForEngine } from './packs-for-engine.js';
 import { ModelHost } from './model-host.js';
+import type { HostSpawner } from './host-spawner.js';
+import { modelHostSandbox } from './model-host-sandbox.js';
+import { modelHostPaths } from './model-host-paths.js';
 
 export interface HubOptions {
   /** Defaults to resolveDataDir() (IC_DATA_DIR or the platform's app-data folder). */
@@ -20,6 +33,10 @@ export interface HubOptions {
   /** The model manifest (tests); defaults to the app's models/manifest.json. */
   catalogFile?: string;
   onHostStderr?: (chunk: string) => void;
+  /** Where the data key is kept, strongest first (Electron passes safeStorage first); default: keychain, key file. */
+  keyProviders?: KeyProvider[];
+  /** How host processes start (default: child_process.fork). The Electron main passes utilityProcess's. */
+  hostSpawner?: HostSpawner;
 }
 
 /** What only the composition root (main/node/app/) knows: the features, the log's masking, the model host's entry. */
@@ -41,6 +58,9 @@ export interface Hub {
   jobs: JobRunner;
   models: PackStore;
   log: HubLog;
+  audit: AuditRecorder;
+  retention: JobRetention;
+  storage: StorageInfo;
   /** The inference process; its pid is what benchmarks measure. */
   modelHost: ModelHost;
   stores: Stores;
@@ -58,8 +78,11 @@ export interface Hub {
  * job runner) it has jobs, health and capabilities.list and nothing else.
  */
 export function createHub(options: HubOptions = {}, wiring: HubWiring = {}): Hub {
+  restrictUmask();
   const layout = ensureDataLayout(options.dataDir ?? resolveDataDir());
-  const stores = openStores(layout.db);
+  const dataKey = openDataKey(layout.root, options.keyProviders ?? defaultKeyProviders(layout.root));
+  const stores = openStores(layout.db, { cipher: new FieldCipher(dataKey.key) });
+  dataKey.key.fill(0); // the cipher holds its own copy
   const interruptedAtStart = stores.jobs.markInterrupted();
   const events = new HubEvents();
   const log = new HubLog(layout.logs, wiring.redact ?? ((t) => t));
@@ -79,7 +102,41 @@ export function createHub(options: HubOptions = {}, wiring: HubWiring = {}): Hub
     dataDir: layout.root,
     ...(options.catalogFile ? { catalogFile: options.catalogFile } : {}),
     onStderr: (chunk) => hostStderr(log, options, chunk),
+    ...(options.hostSpawner ? { spawner: options.hostSpawner } : {}),
+    ...(wiring.modelHostEntry ? { sandbox: modelHostSandbox(modelHostPaths(layout, options.catalogFile)) } : {}),
   });
+
+  const operator = () => operatorOf(stores.settings);
+  const audit = new AuditRecorder({
+    audit: stores.audit,
+    events,
+    detail: (id) => jobs.detail(id),
+    operator,
+    mask: (t) => log.mask(t),
+    packsFor: (capability, engine) => packsForEngine(models, capability, engine),
+    onError: (err) => log.write('error', `audit entry not written: ${(err as Error).message}`),
+  });
+  const retention = new JobRetention({
+    db: stores.db,
+    jobs: stores.jobs,
+    settings: stores.settings,
+    isActive: (id) => jobs.isActive(id),
+    record: (action, details) => audit.action(action, details),
+  });
+  try {
+    retention.schedule();
+  } catch (err) {
+    log.write('error', `retention purge failed: ${(err as Error).message}`);
+  }
+  const storage: StorageInfo = {
+    encryption: 'aes-256-gcm',
+    keyProvider: dataKey.provider.kind,
+    keyWhere: dataKey.provider.where,
+    keySkipped: dataKey.skipped,
+    get operator() {
+      return operator();
+    },
+  };
 
   const api = new Api();
   api.provide({
@@ -90,9 +147,13 @@ export function createHub(options: HubOptions = {}, wiring: HubWiring = {}): Hub
       dataDir: layout.root,
       schemaVersion: stores.schemaVersion,
       capabilities: registry.list().length,
+      keyProvider: dataKey.provider.kind,
+      sandbox: modelHost.sandbox,
     }),
   });
-  api.provide(jobsMethods(jobs, stores.jobs, registry));
+  api.provide(settingsMethods({ settings: stores.settings, storage: () => ({ ...storage }), retention, record: (a, d) => audit.action(a, d) }));
+  api.provide(auditMethods(stores.audit));
+  api.provide(jobsMethods(jobs, stores.jobs, registry, retention));
   const features = activateFeatures(wiring.features ?? [], {
     registry,
     api,
@@ -121,6 +182,9 @@ export function createHub(options: HubOptions = {}, wiring: HubWiring = {}): Hub
     jobs,
     models,
     log,
+    audit,
+    retention,
+    storage,
     modelHost,
     stores,
     layout,
@@ -129,16 +193,23 @@ export function createHub(options: HubOptions = {}, wiring: HubWiring = {}): Hub
     async close() {
       if (closed) return;
       closed = true;
+      retention.stop();
       await jobs.stopAll();
       await features.dispose();
+      await audit.close();
       await modelHost.dispose();
       stores.close();
     },
   };
 }
 
-/** Host processes' stderr (plugins' api.log, engine warnings) goes to the log, masked, as well as to the caller. */
+/**
+ * Host processes' stderr (plugins' api.log, engine warnings) goes to the log, masked, as well as to the caller.
+ * Hosts deliver whole lines (HostProcess splits on newlines), so a number is never masked in halves; the copy for
+ * the terminal is masked too (terminals get captured into files).
+ */
 export function hostStderr(log: HubLog, options: Pick<HubOptions, 'onHostStderr'>, chunk: string): void {
-  log.write('warn', chunk.trim());
-  (options.onHostStderr ?? ((c: string) => process.stderr.write(c)))(chunk);
+  const masked = log.mask(chunk);
+  log.write('warn', masked.trim());
+  (options.onHostStderr ?? ((c: string) => process.stderr.write(c)))(masked);
 }

@@ -93,14 +93,20 @@ export class JobRunner {
   resume(id: string): Job {
     const job = this.detail(id).job;
     if (this.active.has(id)) throw new HubError('CONFLICT', `job ${id} is running`);
-    if (job.status !== 'interrupted' && job.status !== 'cancelled' && !(job.status === 'failed' && job.error?.code === 'TIMEOUT')) {
-      throw new HubError('CONFLICT', `job ${id} is ${job.status}; only interrupted, cancelled or timed-out jobs resume`);
+    // A job that failed with items never run (a timeout, or the disk filled up while storing a result) resumes too.
+    const failedMidway = job.status === 'failed' && (job.error?.code === 'TIMEOUT' || this.store.pendingItems(id).length > 0);
+    if (job.status !== 'interrupted' && job.status !== 'cancelled' && !failedMidway) {
+      throw new HubError('CONFLICT', `job ${id} is ${job.status}; only interrupted, cancelled, timed-out or unfinished failed jobs resume`);
     }
     this.registry.get(job.capability); // fails clearly if the capability went away
     const queued = this.store.setStatus(id, 'queued');
     this.events.emit({ type: 'job.updated', job: queued });
     this.launch(id);
     return queued;
+  }
+
+  isActive(id: string): boolean {
+    return this.active.has(id);
   }
 
   /** Aborts every running job (shutdown); they stay resumable. */

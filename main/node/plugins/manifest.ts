@@ -8,6 +8,7 @@ import {
   parseOrThrow,
 } from '../../common/contract/index.js';
 import { compileJsonSchema, type JsonValidator } from './json-schema.js';
+import { linkProblem } from './folder-links.js';
 
 export const MANIFEST_FILE = 'plugin.json';
 const MAX_MANIFEST_BYTES = 256 * 1024;
@@ -46,6 +47,8 @@ export function loadManifest(folder: string): LoadedManifest {
   }
 
   const realFolder = fs.realpathSync(folder);
+  const links = linkProblem(realFolder);
+  if (links) throw bad(folder, links);
   const entry = path.resolve(realFolder, manifest.entry);
   let realEntry: string;
   try {

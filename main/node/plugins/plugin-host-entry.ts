@@ -1,4 +1,7 @@
-// Entry of a plugin host process: one per plugin, forked by the hub under Node's permission model.
+// Entry of a plugin host process: one per plugin, started by the hub (fork, or a utility process under Electron)
+// under Node's permission model; the host reports that model in force and is refused without it.
+// The network guard comes first: nothing of the plugin runs before the network is taken away.
+import './plugin-network-guard.js';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { HubError, parseOrThrow, type Progress } from '../../common/contract/index.js';

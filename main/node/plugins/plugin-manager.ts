@@ -3,9 +3,10 @@ import path from 'node:path';
 import { HubError, type PluginInfo, type RejectedPlugin } from '../../common/contract/index.js';
 import type { CapabilityProvider, CapabilityRegistry } from '../hub/capability-registry.js';
 import { HostProcess } from '../hub/host-process.js';
+import type { HostSpawner } from '../hub/host-spawner.js';
 import type { PluginStateStore } from '../store/plugin-state-store.js';
 import { loadManifest, type LoadedManifest } from './manifest.js';
-import { sandboxExecArgv } from './plugin-sandbox.js';
+import { pluginEnv, pluginSandbox, type RuntimeFlags, type Sandbox } from './plugin-sandbox.js';
 
 export interface PluginDirs {
   builtin: string[];
@@ -15,6 +16,7 @@ export interface PluginDirs {
 interface Plugin {
   loaded: LoadedManifest;
   source: 'builtin' | 'user';
+  sandbox: Sandbox;
   host?: HostProcess;
   unregister: (() => void)[];
 }
@@ -28,6 +30,10 @@ export interface PluginManagerOptions {
   /** Folders a plugin host may read besides the plugin's own (the app's code). */
   readable: string[];
   onHostStderr?: (chunk: string) => void;
+  /** The runtime's flags (tests pass one without a permission model). */
+  runtime?: RuntimeFlags;
+  /** How plugin hosts start (default: child_process.fork; Electron: utilityProcess). */
+  spawner?: HostSpawner;
 }
 
 /** Finds plugin folders, refuses bad ones with a reason, and runs each enabled plugin in its own host process. */
@@ -51,14 +57,17 @@ export class PluginManager {
               if (owner) throw new HubError('BAD_MANIFEST', `plugin at ${folder}: capability "${cap.id}" is already provided by plugin "${owner}"`);
             }
             loaded.manifest.capabilities.forEach((c) => seenCapabilities.set(c.id, id));
-            this.plugins.set(id, { loaded, source, unregister: [] });
+            this.plugins.set(id, { loaded, source, sandbox: pluginSandbox([...this.opts.readable, loaded.folder], this.opts.runtime), unregister: [] });
           } catch (err) {
             this.rejected.push({ folder, error: (err as Error).message });
           }
         }
       }
     }
-    for (const [id, plugin] of this.plugins) if (this.opts.state.isEnabled(id)) this.activate(plugin);
+    // A plugin from the user folder starts only after the operator enabled it, having seen its permissions.
+    for (const [id, plugin] of this.plugins) {
+      if (this.opts.state.isEnabled(id, plugin.source === 'builtin') && plugin.sandbox.ok) this.activate(plugin);
+    }
   }
 
   list(): { plugins: PluginInfo[]; rejected: RejectedPlugin[] } {
@@ -77,11 +86,28 @@ export class PluginManager {
       enabled: p.unregister.length > 0,
       capabilities: m.capabilities.map((c) => c.id),
       permissions: m.permissions,
+      available: p.sandbox.ok,
+      ...(p.sandbox.ok ? {} : { unavailableReason: p.sandbox.reason }),
+      sandbox: p.sandbox.ok ? p.sandbox.description : 'none: not started',
+      network: p.sandbox.ok ? p.sandbox.network : 'not started',
     };
   }
 
-  enable(id: string): PluginInfo {
+  enable(id: string, acceptPermissions?: string[]): PluginInfo {
     const p = this.get(id);
+    if (!p.sandbox.ok) throw new HubError('UNAVAILABLE', `plugin "${id}" cannot be enabled: ${p.sandbox.reason}`);
+    if (p.source === 'user') {
+      const asked = [...p.loaded.manifest.permissions].sort();
+      const accepted = [...new Set(acceptPermissions ?? [])].sort();
+      if (!acceptPermissions || asked.join(',') !== accepted.join(',')) {
+        throw new HubError(
+          'FORBIDDEN',
+          `plugin "${id}" comes from the user folder: enable it with the permissions it asks for, after reading them: ` +
+            `[${asked.join(', ') || 'none'}] (network: ${p.sandbox.network})`,
+          { permissions: asked },
+        );
+      }
+    }
     this.opts.state.setEnabled(id, true);
     if (!p.unregister.length) this.activate(p);
     return this.info(id);
@@ -114,13 +140,19 @@ export class PluginManager {
   }
 
   private activate(p: Plugin): void {
+    // Never unconfined: a runtime without a permission model does not start plugins (enable() says why).
+    if (!p.sandbox.ok) return;
     const { manifest, folder, entryPath, validators } = p.loaded;
     const host = new HostProcess({
       name: `plugin "${manifest.id}"`,
       entry: this.opts.hostEntry,
-      execArgv: sandboxExecArgv([...this.opts.readable, folder]),
+      execArgv: p.sandbox.ok ? p.sandbox.execArgv : [],
+      env: pluginEnv(),
       cwd: folder,
       onStderr: this.opts.onHostStderr,
+      ...(this.opts.spawner ? { spawner: this.opts.spawner } : {}),
+      // A runtime that ignores --permission (checked by the host itself) does not get to run the plugin.
+      requirePermission: true,
       init: async (h) => {
         await h.callDuringInit('load', {
           entry: entryPath,

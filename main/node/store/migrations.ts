@@ -30,6 +30,18 @@ export const migrations: readonly string[] = [
      PRIMARY KEY (job_id, idx)
    );
    CREATE TABLE plugin_state (id TEXT PRIMARY KEY, enabled INTEGER NOT NULL);`,
+  // 2: operator settings (and internal markers), the hash-chained audit trail (append-only: triggers refuse
+  // UPDATE and DELETE). Existing plain job rows are encrypted by upgradeAtRest() right after.
+  `CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   CREATE TABLE audit (
+     seq INTEGER PRIMARY KEY,
+     at TEXT NOT NULL,
+     entry TEXT NOT NULL,
+     prev_hash TEXT NOT NULL,
+     hash TEXT NOT NULL UNIQUE
+   );
+   CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+   CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;`,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

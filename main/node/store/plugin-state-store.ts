@@ -1,12 +1,12 @@
 import type { Db } from './sqlite.js';
 
-/** Which plugins the user switched off (plugins are enabled unless recorded otherwise). */
+/** Which plugins the operator switched on or off; one never switched keeps its default (built-in on, user-folder off). */
 export class PluginStateStore {
   constructor(private readonly db: Db) {}
 
-  isEnabled(id: string): boolean {
+  isEnabled(id: string, byDefault = true): boolean {
     const row = this.db.prepare('SELECT enabled FROM plugin_state WHERE id = ?').get(id) as { enabled: number } | undefined;
-    return row ? row.enabled === 1 : true;
+    return row ? row.enabled === 1 : byDefault;
   }
 
   setEnabled(id: string, enabled: boolean): void {

@@ -23,6 +23,11 @@ export function openSqlite(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const nativeBinding = electronNativeBinding();
   const db = new Database(file, nativeBinding ? { nativeBinding } : {});
+  // Before the first table exists: lets purges give space back with incremental vacuum (older files are
+  // converted by the VACUUM of the at-rest upgrade).
+  if ((db.pragma('user_version', { simple: true }) as number) === 0) db.pragma('auto_vacuum = INCREMENTAL');
+  // Deleted and overwritten content is zeroed on disk, not left in free pages (purges, stripped uploads).
+  db.pragma('secure_delete = ON');
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

@@ -64,6 +64,7 @@ export function KgScreen({ param, navigate }: ScreenProps) {
                 onChange={setType}
                 className="kg-type-select"
                 data-testid="kg-type"
+                aria-label={L.kgTypeFilter}
                 options={[{ value: 'all', label: L.kgAllTypes }, ...ENTITY_TYPES.map((k) => ({ value: k, label: word(`kg.type.${k}`) }))]}
               />
               <Input.Search allowClear placeholder={L.kgSearchPlaceholder} onSearch={(v) => setQuery(v.trim())} aria-label={L.kgSearch} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Descriptions, Empty, List, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Descriptions, Empty, List, Popconfirm, Space, Switch, Tag, Typography } from 'antd';
 import type { ErrorPayload } from '../../../main/common/contract/errors.js';
 import type { PluginInfo, RejectedPlugin } from '../../../main/common/contract/plugins.js';
 import { toCallError } from '../api/client.js';
@@ -21,7 +21,10 @@ export function PluginsScreen(_props: ScreenProps) {
     setBusy(p.id);
     setToggleError(null);
     try {
-      const info = await client.call(enable ? 'plugins.enable' : 'plugins.disable', { id: p.id });
+      // A plugin from the user folder is enabled only with the permissions the operator was shown (the confirm).
+      const info = enable
+        ? await client.call('plugins.enable', { id: p.id, ...(p.source === 'user' ? { acceptPermissions: p.permissions } : {}) })
+        : await client.call('plugins.disable', { id: p.id });
       setData((d) => (d ? { ...d, plugins: d.plugins.map((x) => (x.id === info.id ? info : x)) } : d));
     } catch (err) {
       setToggleError({ id: p.id, error: toCallError(err).toPayload() });
@@ -65,18 +68,43 @@ export function PluginsScreen(_props: ScreenProps) {
                     <span className="switch-state" data-testid={`plugin-state-${p.id}`}>
                       {p.enabled ? L.enabled : L.disabled}
                     </span>
-                    <Switch
-                      checked={p.enabled}
-                      loading={busy === p.id}
-                      disabled={busy === p.id}
-                      aria-label={`${p.enabled ? L.disable : L.enable} ${p.name}`}
-                      onChange={(next) => void toggle(p, next)}
-                      data-testid={`plugin-toggle-${p.id}`}
-                    />
+                    {p.source === 'user' && !p.enabled ? (
+                      <Popconfirm
+                        title={L.enableUserPlugin}
+                        description={
+                          <div data-testid={`plugin-confirm-${p.id}`}>
+                            {L.permissions}: {p.permissions.length ? p.permissions.map((x) => word(x)).join(', ') : L.noPermissions}
+                            <br />
+                            {L.network}: {p.network}
+                          </div>
+                        }
+                        okText={L.enable}
+                        onConfirm={() => void toggle(p, true)}
+                        disabled={!p.available || busy === p.id}
+                      >
+                        <Switch
+                          checked={false}
+                          loading={busy === p.id}
+                          disabled={!p.available || busy === p.id}
+                          aria-label={`${L.enable} ${p.name}`}
+                          data-testid={`plugin-toggle-${p.id}`}
+                        />
+                      </Popconfirm>
+                    ) : (
+                      <Switch
+                        checked={p.enabled}
+                        loading={busy === p.id}
+                        disabled={(!p.available && !p.enabled) || busy === p.id}
+                        aria-label={`${p.enabled ? L.disable : L.enable} ${p.name}`}
+                        onChange={(next) => void toggle(p, next)}
+                        data-testid={`plugin-toggle-${p.id}`}
+                      />
+                    )}
                   </Space>
                 }
               >
                 {p.description && <p className="description">{p.description}</p>}
+                {!p.available && <Alert type="warning" showIcon message={`${L.pluginUnavailable}: ${p.unavailableReason ?? ''}`} data-testid={`plugin-unavailable-${p.id}`} />}
                 <Descriptions
                   size="small"
                   column={1}
@@ -113,6 +141,12 @@ export function PluginsScreen(_props: ScreenProps) {
                         </span>
                       ),
                     },
+                    ...(p.available
+                      ? [
+                          { key: 'sandbox', label: L.sandbox, children: <span className="small">{p.sandbox}</span> },
+                          { key: 'network', label: L.network, children: <span className="small" data-testid={`plugin-network-${p.id}`}>{p.network}</span> },
+                        ]
+                      : []),
                   ]}
                 />
                 {toggleError?.id === p.id && <ErrorBox error={toggleError.error} testId={`plugin-error-${p.id}`} />}

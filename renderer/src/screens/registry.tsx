@@ -10,19 +10,24 @@
  *   3. Its text in renderer/src/i18n.ts: `navTranslate: { zh: '翻译', en: 'Translate' }` and the screen's own keys.
  *   4. An e2e test in test/e2e/<screen>.e2e.test.ts using test/helpers/e2e.ts (`startConsole()`); the menu item's
  *      test id is `nav-<id>` and the route `#/<id>` (`#/<id>/<param>` reaches the screen as `props.param`).
+ *      The screen's root element carries `data-testid="screen-<id>"`: test/e2e/a11y.e2e.test.ts opens every menu
+ *      item, waits for it, and runs axe-core there (no serious or critical violations, in both languages).
  * antd Table, Modal and Drawer may be used: the console's CSP allows inline <style> (not script) for them
  * (main/common/csp.ts).
  */
 import type { ComponentType, ReactNode } from 'react';
-import { ApiOutlined, AppstoreOutlined, AuditOutlined, DeploymentUnitOutlined, MessageOutlined, ScanOutlined, TranslationOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { ApiOutlined, AppstoreOutlined, AuditOutlined, DatabaseOutlined, DeploymentUnitOutlined, FileProtectOutlined, MessageOutlined, ScanOutlined, SettingOutlined, TranslationOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { MessageKey } from '../i18n.js';
 import { AskScreen } from './AskScreen.js';
+import { AuditScreen } from './AuditScreen.js';
 import { CapabilitiesScreen } from './CapabilitiesScreen.js';
 import { JobsScreen } from './JobsScreen.js';
 import { KgScreen } from './KgScreen.js';
+import { ModelsScreen } from './ModelsScreen.js';
 import { OcrScreen } from './OcrScreen.js';
 import { PluginsScreen } from './PluginsScreen.js';
 import { PrereviewScreen } from './PrereviewScreen.js';
+import { SettingsScreen } from './SettingsScreen.js';
 import { TranslateScreen } from './TranslateScreen.js';
 
 /** What every screen gets from the shell. */
@@ -57,4 +62,7 @@ export const SCREENS: readonly ScreenDef[] = [
   { id: 'run', label: 'navRun', icon: <AppstoreOutlined />, component: CapabilitiesScreen },
   { id: 'plugins', label: 'navPlugins', icon: <ApiOutlined />, component: PluginsScreen },
   { id: 'jobs', label: 'navJobs', icon: <UnorderedListOutlined />, component: JobsScreen },
+  { id: 'models', label: 'navModels', icon: <DatabaseOutlined />, component: ModelsScreen },
+  { id: 'audit', label: 'navAudit', icon: <FileProtectOutlined />, component: AuditScreen },
+  { id: 'settings', label: 'navSettings', icon: <SettingOutlined />, component: SettingsScreen },
 ];

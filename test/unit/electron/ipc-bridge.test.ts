@@ -223,3 +223,21 @@ describe('preload <-> bridge round trip', () => {
     expect(seen).toEqual([progressEvent]);
   });
 });
+
+describe('registerIpc: files on this machine', () => {
+  it('refuses {path} inputs and model import/export paths from the window; a path picked in the dialog passes', async () => {
+    const ipc = new FakeIpcMain();
+    const dispatch = vi.fn(async () => ({ ok: true }));
+    registerIpc(ipc, { api: { dispatch }, events: { on: () => () => undefined } }, () => true, {
+      targets: () => [],
+      pickedPaths: (p) => p === '/home/clerk/scan.pdf',
+    });
+    expect(await ipc.invoke('app://console/', 'jobs.run', { capability: 'ocr', input: { file: { path: '/etc/shadow' } } })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await ipc.invoke('app://console/', 'models.export', { id: 'x', path: '/home/clerk/.bashrc' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(dispatch).not.toHaveBeenCalled();
+    expect(await ipc.invoke('app://console/', 'jobs.run', { capability: 'ocr', input: { file: { path: '/home/clerk/scan.pdf' } } })).toMatchObject({ ok: true });
+  });
+});

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HubError, IPC_CALL } from '../../../main/common/contract/index.js';
+import type { HostSpawner } from '../../../main/node/hub/host-spawner.js';
 
 /** Fakes for the electron module and the hub, rebuilt for every test (main.ts runs on import). */
 const h = vi.hoisted(() => {
@@ -13,6 +14,7 @@ const h = vi.hoisted(() => {
     envAtCreate: undefined as string | undefined,
     windows: [] as unknown[],
     electron: {} as Record<string, unknown>,
+    hubOptions: undefined as { keyProviders?: { kind: string }[]; hostSpawner?: HostSpawner } | undefined,
   };
   return state;
 });
@@ -20,7 +22,8 @@ const h = vi.hoisted(() => {
 vi.mock('electron', () => h.electron);
 // main.ts opens the app (main/node/app/app.ts: the hub with the app's features); the order label stays 'createHub'.
 vi.mock('../../../main/node/app/app.js', () => ({
-  createApp: () => {
+  createApp: (o: { keyProviders?: { kind: string }[]; hostSpawner?: HostSpawner }) => {
+    h.hubOptions = o;
     h.envAtCreate = process.env.IC_DATA_DIR;
     h.order.push('createHub');
     return h.createHubImpl();
@@ -69,6 +72,18 @@ function makeElectron() {
     },
     session: { defaultSession },
     webContents: { getAllWebContents: () => [] },
+    utilityProcess: {
+      fork: vi.fn(() => {
+        const child = Object.assign(new EventEmitter(), { pid: 4242, stderr: null, stdout: null, postMessage: vi.fn(), kill: vi.fn(() => true) });
+        return child;
+      }),
+    },
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => true),
+      getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+      encryptString: vi.fn((s: string) => Buffer.from('sealed:' + s)),
+      decryptString: vi.fn((b: Buffer) => b.toString().slice('sealed:'.length)),
+    },
   };
 }
 
@@ -136,6 +151,37 @@ describe('main process lifecycle', () => {
     expect(el().ipcMain.handle).toHaveBeenCalledWith(IPC_CALL, expect.any(Function));
     expect(el().protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(el().session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+  });
+
+  it("keeps the data key with Electron's safeStorage first, then the OS keychain, then the key file", async () => {
+    await boot();
+    await ready();
+    expect(h.hubOptions?.keyProviders?.map((p) => p.kind)).toEqual(['electron-safeStorage', 'os-keychain', 'key-file']);
+  });
+
+  it("starts the app's hosts as Electron utility processes (the runAsNode fuse is off)", async () => {
+    await boot();
+    await ready();
+    const spawn = h.hubOptions!.hostSpawner!;
+    const child = spawn({ entry: '/app/host.js', args: ['a'], execArgv: ['--permission'], env: { TZ: 'UTC' }, serviceName: 'model host' });
+    const fork = (el() as unknown as { utilityProcess: { fork: ReturnType<typeof vi.fn> } }).utilityProcess.fork;
+    expect(fork).toHaveBeenCalledWith('/app/host.js', ['a'], {
+      serviceName: 'model host',
+      execArgv: ['--permission'],
+      env: { TZ: 'UTC' },
+      stdio: ['ignore', 'inherit', 'pipe'],
+    });
+    expect(child.pid).toBe(4242);
+    child.send({ type: 'cancel', id: 1 });
+    const up = fork.mock.results[0]!.value as { postMessage: ReturnType<typeof vi.fn>; kill: ReturnType<typeof vi.fn>; emit(e: string, ...a: unknown[]): void };
+    expect(up.postMessage).toHaveBeenCalledWith({ type: 'cancel', id: 1 });
+    const exits: unknown[] = [];
+    child.onExit((code, signal) => exits.push([code, signal]));
+    child.terminate();
+    expect(up.kill).toHaveBeenCalled();
+    up.emit('exit', 0);
+    expect(exits).toEqual([[0, null]]);
+    expect(child.running).toBe(false);
   });
 
   it('points the hub at userData unless IC_DATA_DIR is set', async () => {

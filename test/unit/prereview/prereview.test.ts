@@ -5,12 +5,19 @@ import {
   loadCatalog,
   prereview,
   prereviewByName,
+  type Catalog,
   type PrereviewDoc,
 } from '../../../main/node/capabilities/prereview/index.js';
 import { doc, textPage } from './fixtures.js';
 
 const TODAY = '2026-05-01';
-const catalog = loadCatalog();
+
+function withoutMarkNeeds(c: Catalog): Catalog {
+  return { ...c, services: c.services.map((sv) => ({ ...sv, materials: sv.materials.map((m) => ({ ...m, needsSeal: false, needsSignature: false })) })) };
+}
+// These cases are about presence, validity and consistency; seals and signatures (which need page images) are
+// tested in seal-signature.test.ts, so the catalog's needsSeal / needsSignature are switched off here.
+const catalog = withoutMarkNeeds(loadCatalog());
 const company = findService(catalog, '企业设立登记');
 
 function run(service: string, docs: PrereviewDoc[], today: Date | string = TODAY): PrereviewOutput {
@@ -255,7 +262,7 @@ describe('pre-review: 企业设立登记 company establishment registration', ()
   });
 
   it('finds the service by name through prereviewByName', () => {
-    expect(prereviewByName('Company establishment registration', companyDocs(), TODAY).verdict).toBe('pass');
+    expect(prereviewByName('Company establishment registration', companyDocs(), TODAY, { catalog }).verdict).toBe('pass');
     expect(() => prereviewByName('不存在的事项', companyDocs(), TODAY)).toThrow(/Unknown service/);
   });
 });

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { BUILTIN_MODEL_CAPABILITIES } from '../../../common/contract/index.js';
 import type { MethodHandlers } from '../../hub/api.js';
 import type { PackStore } from '../../models/pack-store.js';
@@ -18,8 +20,21 @@ export function modelsArchiveMethods(store: PackStore, opts: ImportOptions): Met
   return {
     'models.import': (p) =>
       oneAtATime(async () => {
-        const pack = await importPack(store, p.path, opts);
-        return store.list().find((m) => m.id === pack.id)!;
+        if ('path' in p) {
+          const pack = await importPack(store, p.path, opts);
+          return store.list().find((m) => m.id === pack.id)!;
+        }
+        // An upload (the console): the bytes go to a staging folder of the data folder, are imported like a file
+        // named there, and are removed whatever happens. The name is reduced to a plain file name for the record.
+        const dir = store.stagingDir('upload');
+        try {
+          const file = path.join(dir, path.basename(p.name).replace(/[^\w.-]+/g, '_') || 'pack');
+          fs.writeFileSync(file, Buffer.from(p.base64, 'base64'), { mode: 0o600 });
+          const pack = await importPack(store, file, opts);
+          return store.list().find((m) => m.id === pack.id)!;
+        } finally {
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
       }),
     'models.export': (p) => exportPack(store, p.id, p.path),
   };

@@ -70,6 +70,13 @@ export const OCR_DEFAULTS = {
     checkLines: 4,
     /** Lifted red ink must outweigh remaining dark ink this many times for a box to count as seal text. */
     sealRatio: 1.5,
+    /**
+     * Upright vs upside down from the layout (alignmentFlip): with at least `alignMinLines` lines, a page whose
+     * lines mostly (≥ alignFlush) start at one x and rarely (≤ alignRagged) end at one x is flush left.
+     */
+    alignMinLines: 6,
+    alignFlush: 0.6,
+    alignRagged: 0.25,
   },
   /** Tesseract (tesseract.js). */
   tesseract: {
@@ -88,5 +95,13 @@ export const OCR_DEFAULTS = {
   hybrid: {
     /** Tesseract's confidence in a line (0..1) below which PP-OCRv4's reading of it is kept instead. */
     tesseractUnsure: 0.6,
+  },
+  /** Seals and handwriting (input `marks`, pre-review's seal and signature checks). */
+  marks: {
+    /** Lines read with at least this confidence are printed text; less, and their ink may be handwriting. */
+    printedConfidence: 0.8,
+    /** A seal is at least this share of the page's shorter side across, and about round (aspect within). */
+    sealMinSide: 0.04,
+    sealAspect: [0.6, 1.67],
   },
 } as const;

@@ -1,4 +1,4 @@
-import type { OcrLine, Rotation } from '../../../common/contract/index.js';
+import type { OcrLine, OcrPage, Rotation } from '../../../common/contract/index.js';
 
 /** Decoded pixels of one page, EXIF orientation already applied (what a viewer shows). */
 export interface RasterPage {
@@ -15,13 +15,15 @@ export interface EngineResult {
   rotation: Rotation;
   /** Boxes in the RasterPage's pixel coordinates (before that rotation), in reading order. */
   lines: OcrLine[];
+  /** Seals and handwritten ink, when asked for (`marks`) and the engine finds them. */
+  marks?: OcrPage['marks'];
 }
 
 /** One OCR engine (PP-OCRv4 on onnxruntime, Tesseract). Models are loaded once per engine, not per page. */
 export interface OcrEngine {
   /** Shown to users as the engine that answered, e.g. "ppocr-v4", "tesseract". */
   readonly id: string;
-  recognize(page: RasterPage, o: { lang: OcrLang; signal?: AbortSignal }): Promise<EngineResult>;
+  recognize(page: RasterPage, o: { lang: OcrLang; signal?: AbortSignal; marks?: boolean }): Promise<EngineResult>;
   dispose(): Promise<void>;
 }
 

@@ -111,11 +111,11 @@ export class OcrService {
     let engineName: string;
     if (useTesseract) {
       const tess = await this.engine('tesseract');
-      result = await tess.recognize(loaded.raster, { lang, signal });
+      result = await tess.recognize(loaded.raster, { lang, signal }); // marks (seals, handwriting) come with PP-OCRv4 only
       engineName = tess.id;
     } else {
       const pp = await this.engine('ppocr');
-      const read = await pp.recognize(loaded.raster, { lang, signal });
+      const read = await pp.recognize(loaded.raster, { lang, signal, marks: input.marks });
       result = read;
       engineName = pp.id;
       const traditional = lang === 'zh-Hant' || (lang === 'auto' && looksTraditional(read.lines.map((l) => l.text).join('')));
@@ -138,6 +138,7 @@ export class OcrService {
       width: loaded.raster.width,
       height: loaded.raster.height,
       source: 'ocr',
+      ...(result.marks ? { marks: result.marks } : {}),
     };
   }
 
@@ -169,7 +170,10 @@ export class OcrService {
       lines: result.lines.map((l, i) => {
         const r = read[i];
         if (!r?.text || (r.confidence < TESS_UNSURE && r.confidence < l.confidence)) return l;
-        return { ...l, text: fuseTraditional(r.text, l.text), confidence: r.confidence };
+        const text = fuseTraditional(r.text, l.text);
+        // Tesseract's reading has no character positions; PP-OCRv4's still fit when it has as many characters.
+        const { chars, ...rest } = l;
+        return { ...rest, text, confidence: r.confidence, ...(chars && chars.length === [...text].length ? { chars } : {}) };
       }),
     };
   }

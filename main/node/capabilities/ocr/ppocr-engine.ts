@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { OcrLine, Rotation } from '../../../common/contract/index.js';
+import type { OcrLine, OcrPage, Rotation } from '../../../common/contract/index.js';
+import { findMarks, type Rect } from './marks/find-marks.js';
 import { createOnnxSession, runSingle, type InferenceSession } from '../../inference/onnx-session.js';
 import { TextClassifier } from './cls/text-classifier.js';
 import type { DbOptions } from './det/db-postprocess.js';
@@ -13,7 +14,7 @@ import { readingOrder, type ReadItem } from './reading-order.js';
 import type { CtcResult } from './rec/ctc.js';
 import { loadCharacters } from './rec/ctc.js';
 import { cropLine } from './rec/crop.js';
-import { fixLine } from './rec/text-fixes.js';
+import { fixLineAt } from './rec/text-fixes.js';
 import { TextRecognizer } from './rec/text-recognizer.js';
 import { OCR_DEFAULTS } from './defaults.js';
 
@@ -52,6 +53,11 @@ export interface PpOcrOptions {
    * direction classifier's vote is unsure, 'always', or 'never' (the classifier alone).
    */
   recognitionCheck?: 'auto' | 'always' | 'never';
+  /**
+   * Settle upright vs upside down from the page's layout where it is clear (default true): see alignmentFlip().
+   * Off, the direction classifier always votes.
+   */
+  alignmentOrientation?: boolean;
 }
 
 export interface PpOcrTimings {
@@ -119,7 +125,7 @@ export class PpOcrEngine implements OcrEngine {
     );
   }
 
-  async recognize(page: RasterPage, o: { lang: OcrLang; signal?: AbortSignal } = { lang: 'auto' }): Promise<PpOcrResult> {
+  async recognize(page: RasterPage, o: { lang: OcrLang; signal?: AbortSignal; marks?: boolean } = { lang: 'auto' }): Promise<PpOcrResult> {
     const { signal } = o;
     const t0 = performance.now();
     signal?.throwIfAborted();
@@ -138,7 +144,14 @@ export class PpOcrEngine implements OcrEngine {
       totalMs: performance.now() - t0,
     });
     if (!boxes.length) {
-      return { rotation: 0, lines: [], timings: timings(t2, t2), page: grey, orientation: { sideways: 0.5, flipVote: 0.5, byRecognition: false } };
+      return {
+        rotation: 0,
+        lines: [],
+        timings: timings(t2, t2),
+        page: grey,
+        orientation: { sideways: 0.5, flipVote: 0.5, byRecognition: false },
+        ...(o.marks ? { marks: marksOf(grey, []) } : {}),
+      };
     }
 
     // Sideways or not, from the boxes' shapes; the quads become clockwise from the text's top-left in that frame.
@@ -154,11 +167,19 @@ export class PpOcrEngine implements OcrEngine {
       .sort((a, b) => b.shape.long - a.shape.long)
       .slice(0, VOTERS);
     const pool = voters.length ? voters : quads.map((q, i) => ({ i, shape: lineShape(q) })).slice(0, VOTERS);
-    const votes = await this.cls.classify(
-      pool.map((v) => crops[v.i]!),
-      signal,
-    );
-    const vote = flipVote(votes.map((v, k) => ({ p180: v.p180, weight: Math.min(pool[k]!.shape.long / pool[k]!.shape.short, 12) })));
+    // Where the page's own layout settles it (lines flush on one side only), the classifier is not asked.
+    const aligned = this.opts.alignmentOrientation === false ? undefined : alignmentFlip(quads.map((q) => mapQuad(q, (p) => toUpright(p, base, W, H))));
+    const vote =
+      aligned !== undefined
+        ? aligned
+        : flipVote(
+            (
+              await this.cls.classify(
+                pool.map((v) => crops[v.i]!),
+                signal,
+              )
+            ).map((v, k) => ({ p180: v.p180, weight: Math.min(pool[k]!.shape.long / pool[k]!.shape.short, 12) })),
+          );
     let flip = vote > 0.5;
     const t3 = performance.now();
 
@@ -201,18 +222,20 @@ export class PpOcrEngine implements OcrEngine {
     const items: ReadItem[] = [];
     quads.forEach((q, i) => {
       const r = known.get(i)!;
-      const text = fixLine(r.text.trim());
+      const { text, at } = fixLineAt(r.text, r.at);
       if (!keepReading(text, r.confidence, minConf, minLong)) return;
-      items.push({ quad: mapQuad(q, (p) => toUpright(p, rotation, W, H)), text, confidence: r.confidence });
+      items.push({ quad: mapQuad(q, (p) => toUpright(p, rotation, W, H)), text, confidence: r.confidence, at });
     });
     const lines: OcrLine[] = readingOrder(items).map((it) => ({
       text: it.text,
       box: mapQuad(it.quad, (p) => roundPt(fromUpright(p, rotation, W, H))) as OcrLine['box'],
       confidence: Math.min(1, Math.max(0, it.confidence)),
+      ...(it.at ? { chars: it.at.map((a) => Math.round(Math.min(1, Math.max(0, a)) * 1000) / 1000) } : {}),
     }));
     return {
       rotation,
       lines,
+      ...(o.marks ? { marks: marksOf(grey, lines) } : {}),
       timings: timings(t3, t4),
       page: grey,
       orientation: { sideways: sw.sideways ? sw.confidence : 1 - sw.confidence, flipVote: vote, byRecognition },
@@ -222,6 +245,32 @@ export class PpOcrEngine implements OcrEngine {
   async dispose(): Promise<void> {
     await Promise.all(this.sessions.map((s) => s.dispose()));
   }
+}
+
+/** Lines needed before the layout may settle the page's direction. */
+const ALIGN_MIN_LINES = OCR_DEFAULTS.orientation.alignMinLines;
+
+/**
+ * Upright (0) or upside down (1) from where the lines start and end, or undefined when the layout does not say.
+ * Documents set their lines flush left with ragged right ends; turned upside down, the flush edge is on the right.
+ * So when most lines (≥ 60 %) start at one x and few (≤ 25 %) end at one x, the page is upright; the other way
+ * round, upside down. Centred, justified or tabular pages (both or neither edge flush) leave it to the classifier.
+ * `quads` are in the frame where the text runs horizontally (upright or upside down), clockwise from the text's
+ * top-left.
+ */
+export function alignmentFlip(quads: readonly Quad[]): 0 | 1 | undefined {
+  if (quads.length < ALIGN_MIN_LINES) return undefined;
+  const hs = quads.map((q) => Math.abs(q[3][1] - q[0][1])).sort((a, b) => a - b);
+  const tol = Math.max(3, 0.4 * hs[hs.length >> 1]!);
+  const lefts = quads.map((q) => Math.min(q[0][0], q[1][0], q[2][0], q[3][0]));
+  const rights = quads.map((q) => Math.max(q[0][0], q[1][0], q[2][0], q[3][0]));
+  const flush = (xs: number[]): number => Math.max(...xs.map((x) => xs.filter((y) => Math.abs(y - x) <= tol).length)) / xs.length;
+  const l = flush(lefts);
+  const r = flush(rights);
+  const { alignFlush: flushed, alignRagged: ragged } = OCR_DEFAULTS.orientation;
+  if (l >= flushed && r <= ragged) return 0;
+  if (r >= flushed && l <= ragged) return 1;
+  return undefined;
 }
 
 /**
@@ -270,6 +319,52 @@ export function inkCounts(q: Quad, grey: GreyImage, red: Uint8Array, dark: numbe
     }
   }
   return { area: Math.max(1, (x1 - x0) * (y1 - y0)), lifted, dark: darkN };
+}
+
+/**
+ * Seals and handwriting on the page, in the contract's shape. Only lines read with confidence (≥ 0.8) count as
+ * printed text: a signature the recogniser made something of stays ink.
+ */
+function marksOf(grey: GreyPage, lines: readonly OcrLine[]): NonNullable<OcrPage['marks']> {
+  const printed = lines.filter((l) => l.confidence >= PRINTED).map(printedPart);
+  const hs = printed.map((q) => Math.hypot(q[3][0] - q[0][0], q[3][1] - q[0][1])).sort((a, b) => a - b);
+  const lineH = hs.length ? hs[hs.length >> 1]! : Math.min(grey.width, grey.height) / 40;
+  const m = findMarks(grey, printed, lineH);
+  const box = (r: Rect): OcrLine['box'] => [
+    [r.x0, r.y0],
+    [r.x1, r.y0],
+    [r.x1, r.y1],
+    [r.x0, r.y1],
+  ];
+  return { seals: m.seals.map((s) => ({ box: box(s), score: Math.round(s.score * 100) / 100 })), ink: m.ink.map((i) => ({ box: box(i) })) };
+}
+
+const PRINTED = OCR_DEFAULTS.marks.printedConfidence;
+/** A signature label with its closing bracket and colon: 签字：, 签名）:, 签字（盖章）：. */
+const SIGN_LABEL_END = /签\s*[字名章署](?:[（(][^）)]{0,4}[）)])?[）)]?\s*[:：]?/;
+
+/**
+ * The part of a line's box its characters take (from the recogniser's positions, half a line height either
+ * side): the detector often runs a label's box on over the signature written after it (经办人签字：<signature>).
+ */
+function printedPart(l: OcrLine): Quad {
+  const q = l.box as unknown as Quad;
+  if (!l.chars?.length) return q;
+  const len = Math.hypot(q[1][0] - q[0][0], q[1][1] - q[0][1]) || 1;
+  const h = Math.hypot(q[3][0] - q[0][0], q[3][1] - q[0][1]);
+  let last = l.chars.length - 1;
+  // After a signature label (签字：, 签名：) the recogniser often makes letters of the scrawl ("KSK", "m"): only a
+  // run of Chinese characters there (a printed name) counts as printed.
+  const m = SIGN_LABEL_END.exec(l.text);
+  if (m) {
+    const end = [...l.text.slice(0, m.index + m[0].length)].length - 1;
+    const rest = [...l.text].slice(end + 1).join('').trim();
+    if (rest && !/^[\u4e00-\u9fff]+$/.test(rest)) last = Math.max(0, end);
+  }
+  const f0 = Math.max(0, l.chars[0]! - (0.6 * h) / len);
+  const f1 = Math.min(1, l.chars[last]! + (0.6 * h) / len);
+  const at = (a: Pt, b: Pt, f: number): Pt => [a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])];
+  return [at(q[0], q[1], f0), at(q[0], q[1], f1), at(q[3], q[2], f1), at(q[3], q[2], f0)];
 }
 
 const roundPt = (p: Pt): [number, number] => [Math.round(p[0] * 10) / 10, Math.round(p[1] * 10) / 10];

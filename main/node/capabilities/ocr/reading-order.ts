@@ -5,6 +5,8 @@ export interface ReadItem {
   quad: Quad;
   text: string;
   confidence: number;
+  /** Each character's centre along the quad's left → right edge, 0..1 (one per code point), when known. */
+  at?: number[];
 }
 
 export interface ReadingOrderOptions {
@@ -111,5 +113,14 @@ function tryMerge(a: Geo, b: Geo, o: ReadingOrderOptions): Geo | undefined {
   const confidence = (a.item.confidence * la + b.item.confidence * lb) / (la + lb);
   const qa = a.item.quad;
   const qb = b.item.quad;
-  return geo({ quad: [qa[0], qb[1], qb[2], qa[3]], text, confidence });
+  return geo({ quad: [qa[0], qb[1], qb[2], qa[3]], text, confidence, at: mergedAt(a, b, space && tail !== ' ' && head !== ' ') });
+}
+
+/** Character positions of two merged pieces along the merged box (a space, when added, in the gap between them). */
+function mergedAt(a: Geo, b: Geo, space: boolean): number[] | undefined {
+  if (!a.item.at || !b.item.at) return undefined;
+  const x0 = a.l[0];
+  const span = b.r[0] - x0 || 1;
+  const along = (g: Geo, f: number) => (g.l[0] + f * (g.r[0] - g.l[0]) - x0) / span;
+  return [...a.item.at.map((f) => along(a, f)), ...(space ? [(a.r[0] + b.l[0]) / 2 / span - x0 / span] : []), ...b.item.at.map((f) => along(b, f))];
 }

@@ -53,15 +53,18 @@ export function maskName(name: string): string {
 }
 
 const ID_RE = /(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
-const PHONE_RE = /(?<![\d])((?:\+?86[- ]?)?1[3-9]\d{9}|0\d{2,3}-\d{7,8})(?!\d)/g;
+// The same numbers written in groups (330106 1990 0101 301X, 3301-0619-9001-0130-16): one optional space or hyphen
+// after any digit. Each digit has a single way to match, so the work per position is bounded (linear overall).
+const ID_SPACED_RE = /(?<![0-9A-Za-z])((?:\d[ -]?){17}[\dXx])(?![0-9A-Za-z])/g;
+const PHONE_RE = /(?<![\d])((?:\+?86[- ]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}|0\d{2,3}-\d{7,8})(?!\d)/g;
 // Bank card numbers: 16–19 digits, optionally in groups of four.
 const CARD_RE = /(?<![\d])(\d{4}(?: ?\d{4}){3}(?: ?\d{1,3})?)(?![\d])/g;
 // A name after a label: 姓名 孙建平, 申请人：孙建平, 法定代表人(负责人) 林建国
 const NAME_RE =
-  /((?:姓\s*名|申请人(?:姓名)?|法定代表人(?:姓名)?(?:\((?:负责人)\))?|负责人|经营者(?:姓名)?|户主姓名|户主|联系人|经办人|持卡人|Account Holder|Name)\s*[:：]?\s*)(?!身份|证件|签|承诺|声明|名称|类型|联系|地址|住|或|与|和|的|信息|识别)([\u4e00-\u9fff·]{2,6}|[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3})/g;
+  /((?:姓\s*名|申请人(?:姓名)?|法定代表人(?:姓名)?(?:\((?:负责人)\))?|负责人|经营者(?:姓名)?|户主姓名|户主|联系人|经办人|持卡人|Account Holder|Name)\s*(?:[:：]\s*)?)(?!身份|证件|签|承诺|声明|名称|类型|联系|地址|住|或|与|和|的|信息|识别)([\u4e00-\u9fff·]{2,6}|[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3})/g;
 
 // An address after a label: the first six characters (province, city) kept.
-const ADDRESS_RE = /((?:住\s*址|住\s*所|地\s*址|经营场所)\s*[:：]?\s*)(?!使用|证明|相关)([^\s,，;；]{6})([^\s,，;；]+)/g;
+const ADDRESS_RE = /((?:住\s*址|住\s*所|地\s*址|经营场所)\s*(?:[:：]\s*)?)(?!使用|证明|相关)([^\s,，;；]{6})([^\s,，;；]+)/g;
 
 export type MaskKind = 'id_number' | 'phone' | 'bank_card' | 'name' | 'address';
 
@@ -69,10 +72,18 @@ export type MaskKind = 'id_number' | 'phone' | 'bank_card' | 'name' | 'address';
 export function maskText(text: string, kinds: MaskKind[] = ['id_number', 'phone', 'bank_card', 'name', 'address']): string {
   const hits: Array<{ start: number; end: number; masked: string }> = [];
   const h = toHalfWidth(text); // same length: offsets carry over
+  // Characters already claimed by a hit: checking a new hit costs its own length, not the number of hits so far
+  // (a list scan per hit made text with many numbers quadratic).
+  const taken = new Uint8Array(h.length);
   const add = (start: number, end: number, masked: string) => {
-    if (!hits.some((x) => start < x.end && end > x.start)) hits.push({ start, end, masked });
+    for (let i = start; i < end; i++) if (taken[i]) return;
+    taken.fill(1, start, end);
+    hits.push({ start, end, masked });
   };
-  if (kinds.includes('id_number')) for (const m of h.matchAll(ID_RE)) add(m.index, m.index + m[0].length, maskIdNumber(m[0]));
+  if (kinds.includes('id_number')) {
+    for (const m of h.matchAll(ID_RE)) add(m.index, m.index + m[0].length, maskIdNumber(m[0]));
+    for (const m of h.matchAll(ID_SPACED_RE)) add(m.index, m.index + m[0].length, maskIdNumber(m[0]));
+  }
   if (kinds.includes('bank_card'))
     for (const m of h.matchAll(CARD_RE)) {
       const digits = m[0].replace(/ /g, '');

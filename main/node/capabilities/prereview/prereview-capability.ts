@@ -11,6 +11,7 @@ import type { ModelHost } from '../../hub/model-host.js';
 import { enginesOf } from '../ocr/ocr-capability.js';
 import { findService, loadCatalog, type Catalog, type CatalogProvider } from './catalog.js';
 import { prereview } from './rules.js';
+import type { MarkNeeds } from './seal-signature.js';
 import type { PrereviewDoc } from './types.js';
 
 /**
@@ -27,6 +28,8 @@ export function prereviewCapability(host: ModelHost, catalog: Catalog | CatalogP
     async invoke(input, ctx) {
       // The catalog is read per call: the knowledge graph (an import) may have changed it.
       const service = findService(typeof catalog === 'function' ? await catalog() : catalog, input.service);
+      // Seals and handwriting are looked for only when a material of the service needs them (a little work per page).
+      const marks = service.materials.some((m) => (m as MarkNeeds).needsSeal || (m as MarkNeeds).needsSignature);
       const docs: PrereviewDoc[] = [];
       const unreadable: Check[] = [];
       const engines = new Set<string>();
@@ -34,7 +37,7 @@ export function prereviewCapability(host: ModelHost, catalog: Catalog | CatalogP
         const label = fileLabel(file);
         ctx.onProgress({ done: i, total: input.files.length, message: `OCR ${label}` });
         try {
-          const out = await host.call('ocr', { input: { file, engine: input.engine } }, { signal: ctx.signal });
+          const out = await host.call('ocr', { input: { file, engine: input.engine, ...(marks ? { marks: true } : {}) } }, { signal: ctx.signal });
           enginesOf(out).split('+').forEach((e) => engines.add(e));
           docs.push({ file: out.file, pages: out.pages });
         } catch (err) {

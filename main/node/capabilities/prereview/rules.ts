@@ -9,6 +9,7 @@ import { EXPECTED_FIELDS } from './fields/specs.js';
 import { INDEFINITE } from './fields/extract.js';
 import { maskIdNumber, maskPhone } from './mask.js';
 import { matchMaterials, type MaterialMatch } from './materials.js';
+import { sealSignatureChecks, type MarkNeeds } from './seal-signature.js';
 import { buildOutput, fieldEvidence, fieldLabel, Report, TYPE_LABEL } from './report.js';
 import type { AnalyzedDocument, PrereviewDoc } from './types.js';
 import { checkConsistency, type ConsistencyItem } from './validators/consistency.js';
@@ -353,6 +354,13 @@ export function prereview(
   });
 
   materialChecks(matches, analyzed, report);
+  // Seals and signatures of the materials that need them (catalog needsSeal / needsSignature).
+  for (const m of matches) {
+    const needs = m.material as MarkNeeds;
+    if (m.status !== 'present' || !m.doc || (!needs.needsSeal && !needs.needsSignature)) continue;
+    const pages = docs.find((d) => d.file === m.doc!.file)?.pages ?? [];
+    for (const c of sealSignatureChecks(m.material.id, m.doc, pages, needs, { zh: m.material.name, en: lowerFirst(m.material.nameEn) })) report.add(c.id, c.status, c.message, c.evidence);
+  }
   for (const doc of analyzed) documentChecks(contexts.get(doc)!, day, o, report);
   // Only documents that are materials of this case are compared: an extra document may be anyone's.
   const items: ConsistencyItem[] = analyzed

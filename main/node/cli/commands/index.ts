@@ -2,7 +2,9 @@ import { features } from '../../app/features.js';
 import type { Command } from '../../hub/cli/command.js';
 import { call } from './call.js';
 import { capabilities, capabilitiesList } from './capabilities.js';
-import { jobsCancel, jobsList, jobsResume, jobsShow } from './jobs.js';
+import { jobsCancel, jobsDelete, jobsList, jobsPurge, jobsResume, jobsShow } from './jobs.js';
+import { auditExport, auditList, auditVerify } from './audit.js';
+import { health, settingsSet, settingsShow } from './settings.js';
 import { pluginsDisable, pluginsEnable, pluginsList } from './plugins.js';
 import { serve } from './serve.js';
 
@@ -20,4 +22,12 @@ export const commands: Command[] = [
   jobsShow,
   jobsResume,
   jobsCancel,
+  jobsDelete,
+  jobsPurge,
+  auditList,
+  auditExport,
+  auditVerify,
+  settingsShow,
+  settingsSet,
+  health,
 ];

@@ -60,3 +60,38 @@ export const jobsResume: Command = {
     return streamJob(h, () => h.jobs.resume(id), out);
   },
 };
+
+export const jobsDelete: Command = {
+  name: 'jobs delete',
+  usage: 'ic jobs delete <id> [--json]',
+  summary: 'Delete a job with its inputs, results and kept scans (the space is reclaimed; recorded in the audit trail).',
+  async run({ hub, out, args }) {
+    const id = oneId(args);
+    const r = await hub().client.call('jobs.delete', { id });
+    out.result({ id, ...r }, () => (r.deleted ? `deleted ${id}` : `${id} was already gone`));
+    return 0;
+  },
+};
+
+/** "30d", "12h" or a plain number of days. */
+export function parseAge(text: string): number {
+  const m = /^(\d{1,5})(d|h)?$/.exec(text.trim());
+  if (!m) throw new UsageError(`--older-than takes an age like 30d (days) or 12h (hours), got "${text}"`);
+  const n = Number(m[1]);
+  return m[2] === 'h' ? n / 24 : n;
+}
+
+export const jobsPurge: Command = {
+  name: 'jobs purge',
+  usage: 'ic jobs purge --older-than 30d [--json]',
+  summary: 'Delete every job (not running) older than the given age, with its items and kept scans.',
+  async run({ hub, out, args }) {
+    const { values } = parseCommandArgs(args, { 'older-than': { type: 'string' } }, false);
+    if (!values['older-than']) throw new UsageError('--older-than AGE is required (e.g. 30d)');
+    const days = parseAge(values['older-than']);
+    if (!Number.isInteger(days)) throw new UsageError('--older-than in hours must be a whole number of days for now (e.g. 24h, 48h)');
+    const r = await hub().client.call('jobs.purge', { olderThanDays: days });
+    out.result(r, () => `${r.deleted} job(s) deleted, ${r.reclaimedBytes} bytes reclaimed`);
+    return 0;
+  },
+};

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { HubError } from '../../../common/contract/index.js';
 import { appVersion } from '../../config/app-paths.js';
-import { displayUrl } from './hub-urls.js';
+import { displayUrl, secureOrLoopback } from './hub-urls.js';
 
 export interface DownloadOptions {
   url: string;
@@ -113,6 +113,11 @@ async function attempt(o: DownloadOptions, have: number, stallMs: number): Promi
     const drop = async () => {
       await res.body?.cancel().catch(() => undefined);
     };
+    // A redirect may not downgrade to plain http (only a mirror on this machine may speak http).
+    if (res.url && !secureOrLoopback(res.url)) {
+      await drop();
+      throw new HubError('FORBIDDEN', `${where}: the download was redirected to plain http; refused`);
+    }
 
     let start: number;
     let total: number | undefined;

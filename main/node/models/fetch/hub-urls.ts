@@ -18,8 +18,44 @@ export function hubBase(baseUrl: string | undefined, env: NodeJS.ProcessEnv = pr
     throw new HubError('BAD_REQUEST', `${from} "${raw}" is not a URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new HubError('BAD_REQUEST', `${from} "${raw}" must be an http:// or https:// URL`);
+  if (!secureOrLoopback(url.href)) throw new HubError('FORBIDDEN', `${from} "${raw}" must be an https:// URL (plain http only for a mirror on this machine)`);
+  const allowed = modelHosts(env);
+  if (!isLoopback(url.hostname) && !allowed.includes(url.hostname.toLowerCase())) {
+    throw new HubError(
+      'FORBIDDEN',
+      `${from} "${raw}" is not a configured model host (${allowed.join(', ')}); add it to IC_MODEL_HOSTS (comma-separated) or HF_ENDPOINT`,
+    );
+  }
   if (url.search || url.hash) throw new HubError('BAD_REQUEST', `${from} "${raw}" must not carry a query or fragment`);
   return url.href.replace(/\/+$/, '');
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+export const isLoopback = (hostname: string): boolean => LOOPBACK.has(hostname.toLowerCase());
+
+/** https, or http to this machine (a local mirror: nothing crosses the network). */
+export function secureOrLoopback(href: string): boolean {
+  try {
+    const u = new URL(href);
+    return u.protocol === 'https:' || (u.protocol === 'http:' && isLoopback(u.hostname));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Hosts packs may be downloaded from: the default hub, the host of HF_ENDPOINT, and those listed in IC_MODEL_HOSTS.
+ * A base URL from a caller (the console, a script) must name one of them: the hub does not contact arbitrary hosts.
+ */
+export function modelHosts(env: NodeJS.ProcessEnv = process.env): string[] {
+  const hosts = [new URL(DEFAULT_HUB).hostname];
+  try {
+    if (env.HF_ENDPOINT?.trim()) hosts.push(new URL(env.HF_ENDPOINT.trim()).hostname.toLowerCase());
+  } catch {
+    // a malformed HF_ENDPOINT is reported by hubBase when it is used
+  }
+  for (const h of (env.IC_MODEL_HOSTS ?? '').split(',')) if (h.trim()) hosts.push(h.trim().toLowerCase());
+  return [...new Set(hosts)];
 }
 
 /** `<base>/<repo>/resolve/<revision>/<path>`, the Hugging Face layout that mirrors copy. */

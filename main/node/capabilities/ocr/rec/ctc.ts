@@ -17,6 +17,8 @@ export interface CtcResult {
   confidence: number;
   /** Time step at which each character was emitted. */
   steps: number[];
+  /** Each character's centre along the line crop, 0 (left end) .. 1 (right end); set by the recogniser. */
+  at?: number[];
 }
 
 /**

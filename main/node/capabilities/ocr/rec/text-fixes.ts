@@ -54,3 +54,32 @@ export function fixConfusables(text: string): string {
     return word;
   });
 }
+
+/**
+ * fixLine() that keeps each character's position (`at`, one per code point): trimming and collapsed colons drop
+ * the positions of the characters they drop; the other fixes replace characters one for one. Positions are left
+ * out when the text's length changed in a way that cannot be followed.
+ */
+export function fixLineAt(raw: string, at: readonly number[] | undefined): { text: string; at?: number[] } {
+  const chars = [...raw];
+  if (!at || at.length !== chars.length) return { text: fixLine(raw.trim()) };
+  const keptChars: string[] = [];
+  const keptAt: number[] = [];
+  chars.forEach((ch, i) => {
+    const prev = keptChars[keptChars.length - 1];
+    if (/[:：∶]/.test(ch) && prev && /[:：∶]/.test(prev)) return; // collapseColons
+    keptChars.push(ch);
+    keptAt.push(at[i]!);
+  });
+  while (keptChars.length && /\s/.test(keptChars[0]!)) {
+    keptChars.shift();
+    keptAt.shift();
+  }
+  while (keptChars.length && /\s/.test(keptChars[keptChars.length - 1]!)) {
+    keptChars.pop();
+    keptAt.pop();
+  }
+  const joined = keptChars.join('');
+  const text = fixConfusables(halfWidthNearAscii(joined));
+  return [...text].length === keptAt.length ? { text, at: keptAt } : { text };
+}

@@ -81,8 +81,14 @@ export class TextRecognizer {
       if (n !== batch.length || !steps || !classes) throw new Error(`unexpected recogniser output ${JSON.stringify(out.dims)}`);
       if (classes !== this.characters.length)
         throw new Error(`recogniser has ${classes} classes, the dictionary gives ${this.characters.length}`);
+      const colsPerStep = input.dims[3]! / steps;
       batch.forEach((idx, b) => {
-        results[idx] = ctcGreedyDecode(out.data, steps, classes, this.characters, b * steps * classes);
+        const r = ctcGreedyDecode(out.data, steps, classes, this.characters, b * steps * classes);
+        // Where each character sits along its own crop (as fed: height REC_HEIGHT, width kept in proportion).
+        const c = crops[idx]!;
+        const width = (REC_HEIGHT * c.width) / c.height;
+        r.at = r.steps.map((t) => Math.min(1, Math.max(0, ((t + 0.5) * colsPerStep) / width)));
+        results[idx] = r;
       });
     }
     return results;

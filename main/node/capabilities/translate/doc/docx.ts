@@ -1,5 +1,5 @@
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
-import mammoth from 'mammoth';
+// docx and mammoth are loaded when a DOCX is read or written: every `ic` start would otherwise pay for them.
+import type { Paragraph, Table, TableCell } from 'docx';
 import { HubError, type DocBlock } from '../../../../common/contract/index.js';
 import type { BlockTargets, Doc } from './model.js';
 import { childrenOf, parseXml, tagOf, textOf, type XNode } from './xml.js';
@@ -11,6 +11,7 @@ import { childrenOf, parseXml, tagOf, textOf, type XNode } from './xml.js';
 export async function readDocx(buffer: Buffer): Promise<Doc> {
   let html: string;
   try {
+    const { default: mammoth } = await import('mammoth');
     html = (await mammoth.convertToHtml({ buffer }, { ignoreEmptyParagraphs: false })).value;
   } catch (err) {
     throw new HubError('BAD_REQUEST', `not a readable DOCX file: ${(err as Error).message}`);
@@ -58,10 +59,10 @@ function inline(nodes: XNode[]): string {
   return s;
 }
 
-const headingOf = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
-
 /** Writes the translated document with `docx`: one paragraph per source paragraph, tables rebuilt cell by cell. */
 export async function writeDocx(doc: Doc, targets: BlockTargets): Promise<Buffer> {
+  const { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, WidthType } = await import('docx');
+  const headingOf = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
   const children: (Paragraph | Table)[] = [];
   for (let i = 0; i < doc.blocks.length; i++) {
     const b = doc.blocks[i]!;
