@@ -12,14 +12,18 @@ import type { EmbedModel } from './retrieval/model-embedder.js';
 /** One `embed` call may load the model first (seconds on 2 cores); a host that answers nothing by then has failed. */
 export const EMBED_CALL_TIMEOUT_MS = 120_000;
 
+/** The pack's file hashes in short: a pack replaced under the same id and version is another model. */
+export function packFingerprint(files: readonly { path: string; sha256: string }[]): string {
+  const lines = [...files].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => `${f.path}:${f.sha256}`);
+  return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 12);
+}
+
 export function embedModelOf(packs: PackStore, modelHost: ModelHost): EmbedModel {
   return {
     pack() {
       const pack = packs.matching({ ...EMBED_PACK_NEED, intact: true })[0];
       if (!pack) return undefined;
-      // The pack's file hashes: a pack replaced under the same id and version is another model.
-      const files = [...pack.record.files].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => `${f.path}:${f.sha256}`);
-      return { id: pack.id, version: pack.record.version, fingerprint: createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12) };
+      return { id: pack.id, version: pack.record.version, fingerprint: packFingerprint(pack.record.files) };
     },
     embed: (texts, kind) => modelHost.call('embed', { input: { texts, kind } }, { signal: AbortSignal.timeout(EMBED_CALL_TIMEOUT_MS) }),
   };
