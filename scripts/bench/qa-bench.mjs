@@ -9,7 +9,6 @@
 //
 //   npm run build:main && npm run bench -- qa [--set FILE] [--heldout] [--synthetic 10000,100000] [--pack DIR] [--json] [--misses]
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
