@@ -17,14 +17,19 @@ export const kgFeature: FeatureContribution = {
   commands: [ask, kgBuild, kgStats, kgAdd, kgRemove, kgImportCatalog],
   activate: ({ layout, modelHost, packs, log }) => {
     let lastProgress = 0;
+    // Said in the hub log, and on the terminal of a person running `ic` or `ic serve` (a model index takes a while).
+    const say = (level: 'info' | 'warn', message: string) => {
+      log.write(level, message);
+      if (process.stderr.isTTY) process.stderr.write(message + '\n');
+    };
     const kg = sharedKgService(layout.root, {
       embedModel: embedModelOf(packs, modelHost),
-      notice: (level, message) => log.write(level, message),
-      // Long work (the vector index with a model): a line in the hub log every 10 s.
+      notice: say,
+      // Long work (the vector index with a model): a line every 10 s.
       progress: (done, total, label) => {
         if (Date.now() - lastProgress < 10_000 && done < total) return;
         lastProgress = Date.now();
-        log.write('info', `knowledge graph: ${label} ${done}/${total}`);
+        say('info', `knowledge graph: ${label} ${done}/${total}`);
       },
       readWithOcr: async (file) => {
         const out = await modelHost.call('ocr', { input: { file: { path: file } } });
