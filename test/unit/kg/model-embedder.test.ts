@@ -72,6 +72,12 @@ describe('the knowledge graph with an embedding model pack', () => {
     fs.writeFileSync(file, '白鹭湾数字驿站为外来务工人员提供证照代办服务。');
     const added = await engine.addDocument(file);
     expect(engine.stats().vectors).toBe(s.passages + 1);
+    // A catalog import replaces the catalog's passages in both indexes.
+    state.kinds.length = 0;
+    await engine.replaceCatalog(engine.catalog()!);
+    expect(engine.stats()).toMatchObject({ vectors: s.passages + 1, passages: s.passages + 1, vectorDims: hf.dims });
+    expect(state.kinds.every((k) => k === 'passage') && state.kinds.length > 0).toBe(true);
+    expect(engine.conceptIndex!.size).toBe(s.passages + 1);
     engine.close();
     const callsBefore = state.kinds.length;
     engine = await KgEngine.open({ dataDir, shippedRoot, baseDir, embedModel: model(state) });
