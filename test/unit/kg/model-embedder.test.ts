@@ -126,12 +126,25 @@ describe('the knowledge graph with an embedding model pack', () => {
     expect(q.engine.embedder).toMatch(/^cedict-concepts.*failed/);
     expect(q.answers.length).toBeGreaterThan(0);
     expect(engine.embedder.id).toBe(CONCEPT_EMBEDDER_ID);
-    // … and while adding a document: the document is in the graph and its built-in vectors answer.
+    // The model's index still matches the graph: kept for a model that works again (a reopen reuses it).
+    expect(sidecar(dataDir, 'vectors-model.hnsw')).toMatchObject({ embedder: modelEmbedderId(REF) });
+    engine.close();
+    state.failAfter = undefined;
+    state.calls = 0;
+    engine = await KgEngine.open({ dataDir, shippedRoot, baseDir, embedModel: model(state) });
+    expect(engine.embedder.id).toBe(modelEmbedderId(REF));
+    expect(state.calls).toBe(1); // the probe: the index was reused
+
+    // … and while adding a document: the document is in the graph, its built-in vectors answer, and the model's
+    // index, which lacks it, is dropped.
+    state.failAfter = state.calls;
     const file = path.join(tempDir(), '驿站.txt');
     fs.writeFileSync(file, '白鹭湾数字驿站为外来务工人员提供证照代办服务。');
     const added = await engine.addDocument(file);
     s = engine.stats();
+    expect(s.embedderNote).toMatch(/failed/);
     expect(s.vectors).toBe(s.passages);
+    expect(sidecar(dataDir, 'vectors-model.hnsw')).toBeUndefined();
     expect((await engine.ask('白鹭湾数字驿站提供什么服务？', 3)).answers[0]?.citation.source).toBe(added.source.name);
     engine.close();
   }, 120_000);

@@ -371,7 +371,7 @@ export class KgEngine implements AskContext {
       let index = VectorIndex.open(file, embedder.id, embedder.dims);
       const n = this.store.passageCount();
       if (!index || index.size !== n) {
-        this.options.notice?.('info', `knowledge graph: building the vector index with ${ref.id} ${ref.version} for ${n} passages (the built-in embedder answers meanwhile)`);
+        this.options.notice?.('info', `knowledge graph: building the vector index with ${ref.id} ${ref.version} for ${n} passages`);
         const t0 = performance.now();
         const rows = this.modelTexts();
         const vectors = await embedder.embed(rows.map((r) => r.text), 'passage', (done) => this.options.progress?.(done, rows.length, `vector index (${ref.id})`));
@@ -387,13 +387,15 @@ export class KgEngine implements AskContext {
     }
   }
 
-  /** The model failed: the built-in embedder answers from now on, and says why. */
-  private fallBack(err: ModelEmbedderError, id = this.model?.embedder.id): void {
+  /**
+   * The model failed: the built-in embedder answers from now on, and says why. The model's index stays on disk
+   * (a model working again reuses it) unless it is `stale` — it missed a change — and then it goes.
+   */
+  private fallBack(err: ModelEmbedderError, id = this.model?.embedder.id, stale = false): void {
     this.failedModel = id;
     this.embedderNote = `the embedding pack ${err.packId} failed (${err.reason.slice(0, 200)}); the built-in embedder answers`;
     this.options.notice?.('warn', `knowledge graph: ${this.embedderNote}`);
-    // Its index may now miss passages added since: the next model rebuilds it.
-    this.dropModel(true);
+    this.dropModel(stale);
   }
 
   private dropModel(forget = false): void {
@@ -425,7 +427,7 @@ export class KgEngine implements AskContext {
       rows.forEach((r, i) => index.add(r.rid, vectors[i]!));
     } catch (err) {
       if (!(err instanceof ModelEmbedderError)) throw err;
-      this.fallBack(err);
+      this.fallBack(err, embedder.id, true); // its index lacks this source's passages
       return;
     }
     index.save();
