@@ -94,6 +94,28 @@ describe.skipIf(!HAVE_PPOCR)(`console e2e: OCR downloads (searchable PDF, Excel)
     expect(txt.bytes.toString('utf8').trim()).toBe((await shownText(files.nth(0))).trim());
   }, 90_000);
 
+  it('shows a spinner while the file is produced and the hub\'s error when it fails', async () => {
+    const letter = files.nth(0);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    // The hub's answer held back, then replaced by an error as the contract carries it.
+    await page.route('**/api/rpc/ocr.export', async (route) => {
+      await held;
+      await route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: { code: 'BAD_REQUEST', message: 'letter.png: page 2 asked for, but the image has 1 page' } }) });
+    });
+    await letter.getByTestId('ocr-downloads-xlsx').click();
+    await expect.poll(() => letter.getByTestId('ocr-downloads-xlsx').getAttribute('class')).toContain('ant-btn-loading');
+    expect(await letter.getByTestId('ocr-downloads-pdf').isDisabled()).toBe(true);
+    expect(await letter.getByTestId('ocr-downloads-status').textContent()).toBe('正在生成文件… Producing the file…');
+    release();
+    await letter.getByTestId('ocr-downloads-error').waitFor();
+    expect(await letter.getByTestId('ocr-downloads-error-code').textContent()).toBe('BAD_REQUEST');
+    expect(await letter.getByTestId('ocr-downloads-error-message').textContent()).toContain('page 2 asked for');
+    expect(await letter.getByTestId('ocr-downloads-xlsx').getAttribute('class')).not.toContain('ant-btn-loading');
+    expect(await letter.getByTestId('ocr-downloads-pdf').isEnabled()).toBe(true);
+    await page.unroute('**/api/rpc/ocr.export');
+  }, 60_000);
+
   it('records each download in the audit trail, by the file\'s hash', async () => {
     const entries = await e2e.hub.client.call('audit.list', { action: 'ocr.export' });
     expect(entries.map((e) => e.details?.format).sort()).toEqual(['pdf', 'txt', 'xlsx']);
