@@ -1,7 +1,8 @@
 /**
  * Saving a file the hub made (base64 in a method's result) through the browser: a Blob and a download link. Exports
- * never name a path on the hub's machine (paths are refused over HTTP and IPC); in Electron the same link opens the
- * save dialog (the session's will-download; no navigation happens, so the navigation guard is not involved).
+ * never name a path on the hub's machine (paths are refused over HTTP and IPC). In Electron the same link opens the
+ * save dialog (the session's will-download): Blink hands a same-origin `<a download>` to LocalFrame::DownloadURL,
+ * not to a navigation, so the navigation guard's will-navigate never sees it, and no CSP directive covers downloads.
  */
 
 /** Bytes of a base64 string; a loop rather than Uint8Array.from(atob(s), fn), which is several times slower on large files. */
