@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { OcrOutput } from '../../../main/common/contract/index.js';
@@ -47,5 +48,19 @@ describe('exportOcrFile (the one path of ic ocr --format and ocr.export)', () =>
     const err = await exportOcrFile('xlsx', tiff, 'scan.tif', { file: 'scan.tif', pages: [page(1), page(3)] }, () => undefined).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'BAD_REQUEST' });
     expect((err as Error).message).toMatch(/page 3 asked for, but the image has 1 page/);
+  });
+
+  it('an encrypted PDF: its text and JSON are given, a searchable PDF of it is refused as BAD_REQUEST (not INTERNAL)', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([400, 300]);
+    // Marked encrypted the way pdf-lib checks it (an /Encrypt entry in the trailer); its content stays readable.
+    doc.context.trailerInfo.Encrypt = doc.context.register(doc.context.obj({ Filter: 'Standard', V: 1, R: 2 }));
+    const pdf = Buffer.from(await doc.save({ useObjectStreams: false }));
+    const ocr: OcrOutput = { file: 'scan.pdf', pages: [page(1)] };
+    const txt = await exportOcrFile('txt', pdf, 'scan.pdf', ocr, () => undefined);
+    expect(txt.bytes.toString('utf8')).toBe('申请人 王小明\n');
+    const err = await exportOcrFile('pdf', pdf, 'scan.pdf', ocr, () => undefined).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'BAD_REQUEST' });
+    expect((err as Error).message).toMatch(/the PDF is encrypted/);
   });
 });

@@ -34,7 +34,12 @@ export async function exportOcrFile(
   opts: { maxBytes?: number } = {},
 ): Promise<ExportedFile> {
   await checkPages(input, inputName, o);
-  const bytes = await renderOutput(format, input, o);
+  const bytes = await renderOutput(format, input, o).catch((err: unknown) => {
+    // pdf-lib will not copy the pages of an encrypted PDF; that is the file, not a fault of the hub. Matched by message:
+    // pdf-lib's ES5-compiled EncryptedPDFError is a plain Error at run time (instanceof and name do not tell).
+    if (err instanceof Error && /^Input document to `PDFDocument.load` is encrypted/.test(err.message)) throw badInput(inputName, `the PDF is encrypted: no ${format} can be made of its pages (the text and JSON can)`);
+    throw err;
+  });
   if (opts.maxBytes !== undefined && bytes.length > opts.maxBytes) {
     throw badInput(
       inputName,
@@ -59,10 +64,9 @@ async function checkPages(input: Buffer, file: string, o: OcrOutput): Promise<vo
   if (type.kind === 'unsupported') throw badInput(file, `unsupported file type: it is ${type.what}; expected PNG, JPEG, TIFF, WebP or PDF`);
   let count: number;
   try {
-    count =
-      type.kind === 'pdf'
-        ? (await PDFDocument.load(input, { ignoreEncryption: false, updateMetadata: false })).getPageCount()
-        : ((await sharp(input).metadata()).pages ?? 1);
+    // Only a PDF's page tree is read (not its encrypted strings): one OCR could open still gives text, JSON and xlsx.
+    if (type.kind === 'pdf') count = (await PDFDocument.load(input, { ignoreEncryption: true, updateMetadata: false })).getPageCount();
+    else count = (await sharp(input).metadata()).pages ?? 1;
   } catch (err) {
     if (err instanceof HubError) throw err;
     throw badInput(file, `cannot be read as ${type.kind.toUpperCase()} (${(err as Error).message})`);
