@@ -157,6 +157,16 @@ const messages = {
   itemCancelled: { zh: '未完成', en: 'Not done' },
   ocrBatchJob: { zh: '批量任务', en: 'Batch job' },
   ocrFileCount: { zh: '{n} 个文件', en: '{n} files' },
+  ocrDownloads: { zh: '下载', en: 'Download' },
+  ocrDlTxt: { zh: '纯文本 TXT', en: 'Text (TXT)' },
+  ocrDlJson: { zh: '识别数据 JSON', en: 'Data (JSON)' },
+  ocrDlPdf: { zh: '可检索 PDF', en: 'Searchable PDF' },
+  ocrDlXlsx: { zh: 'Excel 表格', en: 'Excel (tables)' },
+  ocrDlProducing: { zh: '正在生成文件…', en: 'Producing the file…' },
+  ocrDlTooLarge: {
+    zh: '文件太大，无法在控制台导出 {format}；请用命令 ic ocr --format {format} --out-dir 目录。',
+    en: 'The file is too large to export as {format} in the console; use ic ocr --format {format} --out-dir DIR.',
+  },
   starting: { zh: '排队中…', en: 'Starting…' },
   readingFiles: { zh: '读取文件…', en: 'Reading files…' },
   // Pre-review screen and report
