@@ -19,11 +19,12 @@ let baseDir: string;
 let hf: HfEmbedder;
 
 /** An EmbedModel over the in-process fixture model; the test decides which pack is "installed" and when it fails. */
-function model(state: { ref: EmbedPackRef | undefined; failAfter?: number; calls?: number; kinds?: string[] }): EmbedModel {
+function model(state: { ref: EmbedPackRef | undefined; failAfter?: number; calls?: number; kinds?: string[]; during?: () => Promise<void> }): EmbedModel {
   return {
     pack: () => state.ref,
     async embed(texts, kind) {
       state.calls = (state.calls ?? 0) + 1;
+      if (kind === 'passage') await state.during?.();
       state.kinds?.push(kind);
       if (state.failAfter !== undefined && state.calls > state.failAfter) throw new Error('model host crashed (WORKER_CRASHED)');
       const v = await hf.embed(texts, kind);
@@ -146,6 +147,26 @@ describe('the knowledge graph with an embedding model pack', () => {
     expect(s.vectors).toBe(s.passages);
     expect(sidecar(dataDir, 'vectors-model.hnsw')).toBeUndefined();
     expect((await engine.ask('白鹭湾数字驿站提供什么服务？', 3)).answers[0]?.citation.source).toBe(added.source.name);
+    engine.close();
+  }, 120_000);
+
+  it('answers with the built-in embedder, saying so, while a pack installed later is being indexed', async () => {
+    const dataDir = tempDir('ic-kg-me-switch-');
+    const state: { ref: EmbedPackRef | undefined; during?: () => Promise<void> } = { ref: undefined };
+    const engine = await KgEngine.open({ dataDir, shippedRoot, baseDir, embedModel: model(state) });
+    expect(engine.embedderOutdated()).toBe(false);
+    state.ref = REF;
+    expect(engine.embedderOutdated()).toBe(true);
+    const seen: { note: string | null | undefined; embedder: string | null }[] = [];
+    state.during = async () => {
+      state.during = undefined; // once, in the first batch
+      seen.push({ note: engine.stats().embedderNote, embedder: (await engine.ask('政务云体系要怎样建设？', 3)).engine.embedder });
+    };
+    await engine.useBestEmbedder();
+    expect(seen).toEqual([{ note: expect.stringMatching(/multilingual-e5-small 1\.0\.0 is being built \(0\/\d+ passages\)/), embedder: expect.stringMatching(/^cedict-concepts.*being built/) }]);
+    expect(engine.embedder.id).toBe(modelEmbedderId(REF));
+    expect(engine.stats().embedderNote).toBeNull();
+    expect(engine.embedderOutdated()).toBe(false);
     engine.close();
   }, 120_000);
 

@@ -39,7 +39,7 @@ import { parsePolicyText } from './ingest/plan.js';
 import { readDocument, type OcrReader } from './ingest/readers.js';
 import { ConceptEmbedder } from './retrieval/concept-embedder.js';
 import type { Embedder } from './retrieval/embedder.js';
-import { ModelEmbedder, ModelEmbedderError, modelEmbedderId, type EmbedModel } from './retrieval/model-embedder.js';
+import { ModelEmbedder, ModelEmbedderError, modelEmbedderId, type EmbedModel, type EmbedPackRef } from './retrieval/model-embedder.js';
 import { Lexicon, writeLexicon } from './retrieval/lexicon.js';
 import { VectorIndex } from './retrieval/vector-index.js';
 import type { PassageRow } from './store/graph-store.js';
@@ -242,6 +242,8 @@ export class KgEngine implements AskContext {
   embedderNote: string | null = null;
   /** The model (embedder id) that failed: not tried again until the pack changes or the graph is reopened. */
   private failedModel: string | undefined;
+  /** A model index being built (in the background while the hub runs): shown in stats and answers meanwhile. */
+  private building: { ref: EmbedPackRef; done: number; total: number } | null = null;
   serviceNames: ServiceName[] = [];
   private readonly tokensStmt;
   private readonly factsStmt;
@@ -374,7 +376,16 @@ export class KgEngine implements AskContext {
         this.options.notice?.('info', `knowledge graph: building the vector index with ${ref.id} ${ref.version} for ${n} passages`);
         const t0 = performance.now();
         const rows = this.modelTexts();
-        const vectors = await embedder.embed(rows.map((r) => r.text), 'passage', (done) => this.options.progress?.(done, rows.length, `vector index (${ref.id})`));
+        this.building = { ref, done: 0, total: rows.length };
+        let vectors: Float32Array[];
+        try {
+          vectors = await embedder.embed(rows.map((r) => r.text), 'passage', (done) => {
+            this.building!.done = done;
+            this.options.progress?.(done, rows.length, `vector index (${ref.id})`);
+          });
+        } finally {
+          this.building = null;
+        }
         index = VectorIndex.build(file, embedder.id, embedder.dims, rows.map((r, i) => ({ rid: r.rid, vector: vectors[i]! })));
         this.options.notice?.('info', `knowledge graph: vector index with ${ref.id} built (${rows.length} passages, ${Math.round(performance.now() - t0)} ms)`);
       }
@@ -396,6 +407,13 @@ export class KgEngine implements AskContext {
     this.embedderNote = `the embedding pack ${err.packId} failed (${err.reason.slice(0, 200)}); the built-in embedder answers`;
     this.options.notice?.('warn', `knowledge graph: ${this.embedderNote}`);
     this.dropModel(stale);
+  }
+
+  /** Why the built-in embedder answers although an embedding pack is installed, if it does: failed, or still indexing. */
+  private note(): string | null {
+    const b = this.building;
+    if (b && !this.model) return `the vector index with ${b.ref.id} ${b.ref.version} is being built (${b.done}/${b.total} passages); the built-in embedder answers until it is ready`;
+    return this.embedderNote;
   }
 
   private dropModel(forget = false): void {
@@ -530,7 +548,8 @@ export class KgEngine implements AskContext {
    * embedder finishing meanwhile never pairs a query vector with another model's index.
    */
   private askContext(): AskContext {
-    const embedder = this.model ? this.model.embedder : this.embedderNote ? labelled(this.concepts, `${this.concepts.label}; ${this.embedderNote}`) : this.concepts;
+    const note = this.note();
+    const embedder = this.model ? this.model.embedder : note ? labelled(this.concepts, `${this.concepts.label}; ${note}`) : this.concepts;
     return Object.create(this, { embedder: { value: embedder }, index: { value: this.index } }) as AskContext;
   }
 
@@ -591,7 +610,7 @@ export class KgEngine implements AskContext {
       vectors: this.index?.size ?? 0,
       embedder: this.embedder.label,
       vectorDims: this.embedder.dims,
-      embedderNote: this.embedderNote,
+      embedderNote: this.model ? null : this.note(),
       shippedBuiltAt: this.store.meta('shipped_built_at'),
       shippedHash: this.store.meta('shipped_hash'),
       dataFile: this.store.file,
