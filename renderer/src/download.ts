@@ -13,7 +13,8 @@ export function base64Bytes(b64: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-export function saveBytes(name: string, bytes: Uint8Array<ArrayBuffer>, mime: string): void {
+/** Saves bytes (or text) under `name`: the one download path of every screen (OCR, translation, audit exports). */
+export function saveBytes(name: string, bytes: Uint8Array<ArrayBuffer> | string, mime: string): void {
   const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
   const a = document.createElement('a');
   a.href = url;
