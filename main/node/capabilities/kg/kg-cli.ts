@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { KgAddOutput, KgAskResult, KgCatalogImportResult, KgStats } from '../../../common/contract/index.js';
-import { parseCommandArgs } from '../../hub/cli/args.js';
-import { UsageError, type Command } from '../../hub/cli/command.js';
+import { UsageError } from '../../hub/cli/command.js';
+import { defineCommand, wholeNumberOption } from '../../hub/cli/define-command.js';
 import { streamJob } from '../../hub/cli/job-stream.js';
 
 function askText(r: KgAskResult): string {
@@ -27,46 +27,43 @@ function askText(r: KgAskResult): string {
   ].join('\n');
 }
 
-export const ask: Command = {
+export const ask = defineCommand({
   name: 'ask',
   usage: 'ic ask "<question>" [--k N] [--json]',
   summary: 'Ask the knowledge graph (Chinese or English): cited answers, service-item facts, or "no answer found".',
-  async run({ hub, out, args }) {
-    const { values, positionals } = parseCommandArgs(args, { k: { type: 'string' } });
+  options: { k: { type: 'string' } },
+  positionals: {},
+  async run({ hub, out, values, positionals }) {
     const question = positionals.join(' ').trim();
     if (!question) throw new UsageError('expected a question, e.g. ic ask "浙里办是什么"');
-    const k = values.k === undefined ? 3 : Number(values.k);
-    if (!Number.isInteger(k) || k < 1 || k > 20) throw new UsageError('--k must be a whole number from 1 to 20');
+    const k = wholeNumberOption(values.k, 3, { min: 1, max: 20 }, '--k must be a whole number from 1 to 20');
     const r = await hub().client.call('kg.ask', { question, k });
     out.result(r, () => askText(r));
-    return 0;
   },
-};
+});
 
-export const kgBuild: Command = {
+export const kgBuild = defineCommand({
   name: 'kg build',
   usage: 'ic kg build [--out DIR] [--if-stale] [--json]',
   summary: 'Build the shipped sources (plan, service catalog, glossary) into the prebuilt graph (knowledge-graph/build/).',
-  async run({ out, args }) {
+  options: { out: { type: 'string' }, 'if-stale': { type: 'boolean' } },
+  async run({ out, values }) {
     // No hub: runs at install time (npm ci → prepare) and must not create the user's data folder.
-    const { values } = parseCommandArgs(args, { out: { type: 'string' }, 'if-stale': { type: 'boolean' } }, false);
     const { baseIsCurrent, buildBase, defaultShippedRoot } = await import('./kg-engine.js');
     const root = defaultShippedRoot();
     const dir = path.resolve(values.out ?? path.join(root, 'build'));
     if (values['if-stale'] && baseIsCurrent(root, dir)) {
-      out.result({ file: path.join(dir, 'graph.sqlite'), upToDate: true }, () => `knowledge graph base is up to date (${dir})`);
-      return 0;
+      return out.result({ file: path.join(dir, 'graph.sqlite'), upToDate: true }, () => `knowledge graph base is up to date (${dir})`);
     }
     const r = await buildBase(root, dir, (d, t, label) => {
       if (out.isTTY) out.progress(d, t, label);
       else if (!out.json) out.info(`kg build: ${label}`);
     });
     out.result(r, () => `built ${r.passages} passages into ${r.file} in ${(r.ms / 1000).toFixed(1)} s`);
-    return 0;
   },
-};
+});
 
-export const kgStats: Command = {
+export const kgStats = defineCommand({
   name: 'kg stats',
   usage: 'ic kg stats [--json]',
   summary: 'Counts of sources, passages, vectors, entities and relations of the knowledge graph.',
@@ -85,17 +82,16 @@ export const kgStats: Command = {
           `shipped build ${s.shippedHash ?? '-'} at ${s.shippedBuiltAt ?? '-'}; ${s.dataFile}`,
         ].join('\n'),
     );
-    return 0;
   },
-};
+});
 
-export const kgAdd: Command = {
+export const kgAdd = defineCommand({
   name: 'kg add',
   usage: 'ic kg add <file…> [--replace] [--name NAME] [--json]',
   summary: "Add your documents (txt, md, docx, pdf, images) to the knowledge graph; prints each source's id.",
-  async run({ hub, out, args }) {
-    const { values, positionals } = parseCommandArgs(args, { replace: { type: 'boolean' }, name: { type: 'string' } });
-    if (!positionals.length) throw new UsageError('expected one or more files');
+  options: { replace: { type: 'boolean' }, name: { type: 'string' } },
+  positionals: { min: 1, error: 'expected one or more files' },
+  async run({ hub, out, values, positionals }) {
     if (values.name && positionals.length > 1) throw new UsageError('--name applies to one file only');
     const files = positionals.map((f) => path.resolve(f));
     const h = hub();
@@ -109,27 +105,26 @@ export const kgAdd: Command = {
       },
     });
   },
-};
+});
 
-export const kgRemove: Command = {
+export const kgRemove = defineCommand({
   name: 'kg remove',
   usage: 'ic kg remove <source> [--json]',
   summary: 'Remove one of your documents (by id or name) and everything derived from it.',
-  async run({ hub, out, args }) {
-    if (args.length !== 1) throw new UsageError('expected one source id (see ic kg stats)');
-    const r = await hub().client.call('kg.sources.remove', { source: args[0]! });
+  positionals: { min: 1, max: 1, error: 'expected one source id (see ic kg stats)' },
+  async run({ hub, out, positionals }) {
+    const r = await hub().client.call('kg.sources.remove', { source: positionals[0]! });
     out.result(r, () => `removed ${r.source}: ${r.removed.passages} passages, ${r.removed.vectors} vectors, ${r.removed.entities} entities, ${r.removed.relations} relations`);
-    return 0;
   },
-};
+});
 
-export const kgImportCatalog: Command = {
+export const kgImportCatalog = defineCommand({
   name: 'kg import-catalog',
   usage: 'ic kg import-catalog <file.csv|file.xlsx> [--dry-run] [--replace] [--json]',
   summary: 'Import or update service items from CSV/XLSX (one row per material); reports every bad row, writes nothing then.',
-  async run({ hub, out, args }) {
-    const { values, positionals } = parseCommandArgs(args, { 'dry-run': { type: 'boolean' }, replace: { type: 'boolean' } });
-    if (positionals.length !== 1) throw new UsageError('expected one .csv or .xlsx file');
+  options: { 'dry-run': { type: 'boolean' }, replace: { type: 'boolean' } },
+  positionals: { min: 1, max: 1, error: 'expected one .csv or .xlsx file' },
+  async run({ hub, out, values, positionals }) {
     const r: KgCatalogImportResult = await hub().client.call('kg.catalog.import', {
       path: path.resolve(positionals[0]!),
       mode: values.replace ? 'replace' : 'merge',
@@ -147,4 +142,4 @@ export const kgImportCatalog: Command = {
     );
     return r.failed ? 1 : 0;
   },
-};
+});

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
-import { parseCommandArgs } from '../../hub/cli/args.js';
-import { UsageError, type Command } from '../../hub/cli/command.js';
+import { readArgFile } from '../../hub/cli/args.js';
+import { UsageError } from '../../hub/cli/command.js';
+import { defineCommand } from '../../hub/cli/define-command.js';
 import { streamJob } from '../../hub/cli/job-stream.js';
 
 function parseJson(text: string, where: string): unknown {
@@ -22,13 +22,7 @@ function collectInputs(values: { input?: string[]; 'input-file'?: string; file?:
   });
   const file = values['input-file'];
   if (file) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (err) {
-      throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-    text.split('\n').forEach((l, i) => {
+    readArgFile(file, 'utf8').split('\n').forEach((l, i) => {
       if (!l.trim()) return;
       inputs.push(parseJson(l, `${file} line ${i + 1}`));
       labels.push(`${file}:${i + 1}`);
@@ -39,12 +33,7 @@ function collectInputs(values: { input?: string[]; 'input-file'?: string; file?:
     const eq = spec.indexOf('=');
     if (eq < 1) throw new UsageError(`--file takes field=path, got "${spec}"`);
     const [field, path] = [spec.slice(0, eq), spec.slice(eq + 1)];
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(path);
-    } catch (err) {
-      throw new UsageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
+    const bytes = readArgFile(path);
     if (!inputs.length) {
       inputs.push({});
       labels.push(path);
@@ -57,18 +46,18 @@ function collectInputs(values: { input?: string[]; 'input-file'?: string; file?:
   return { inputs, labels };
 }
 
-export const call: Command = {
+export const call = defineCommand({
   name: 'call',
   usage: 'ic call <capability> (--input JSON ... | --input-file inputs.jsonl) [--file field=path] [--timeout ms] [--json]',
   summary: 'Run any capability (plugins included) on one or more JSON inputs; one result line per input.',
-  async run({ hub, out, args }) {
-    const { values, positionals } = parseCommandArgs(args, {
-      input: { type: 'string', multiple: true },
-      'input-file': { type: 'string' },
-      file: { type: 'string', multiple: true },
-      timeout: { type: 'string' },
-    });
-    if (positionals.length !== 1) throw new UsageError('expected one capability id, e.g. `ic call pii.mask --input \'{"text":"..."}\'`');
+  options: {
+    input: { type: 'string', multiple: true },
+    'input-file': { type: 'string' },
+    file: { type: 'string', multiple: true },
+    timeout: { type: 'string' },
+  },
+  positionals: { min: 1, max: 1, error: 'expected one capability id, e.g. `ic call pii.mask --input \'{"text":"..."}\'`' },
+  async run({ hub, out, values, positionals }) {
     const { inputs, labels } = collectInputs(values);
     if (!inputs.length) throw new UsageError('no input: give --input JSON or --input-file inputs.jsonl');
     const timeoutMs = values.timeout ? Number(values.timeout) : 10 * 60_000;
@@ -79,4 +68,4 @@ export const call: Command = {
       present: (index, output, engine) => ({ index, engine, output }),
     });
   },
-};
+});

@@ -1,6 +1,5 @@
 import type { PluginInfo } from '../../../common/contract/index.js';
-import { parseCommandArgs } from '../../hub/cli/args.js';
-import { UsageError, type Command } from '../../hub/cli/command.js';
+import { defineCommand } from '../../hub/cli/define-command.js';
 
 const line = (p: PluginInfo) =>
   [
@@ -9,48 +8,43 @@ const line = (p: PluginInfo) =>
     p.available ? `    sandbox: ${p.sandbox}\n    network: ${p.network}` : `    UNAVAILABLE: ${p.unavailableReason ?? 'no sandbox here'}`,
   ].join('\n');
 
-export const pluginsList: Command = {
+export const pluginsList = defineCommand({
   name: 'plugins list',
   usage: 'ic plugins list [--json]',
   summary: 'List installed plugins with their permissions, sandbox and network (refused plugin folders are reported on stderr).',
-  async run({ hub, out, global }) {
+  async run({ hub, out }) {
     const { plugins, rejected } = await hub().client.call('plugins.list');
     for (const r of rejected) out.info(`refused plugin ${r.folder}: ${r.error}`);
     // --json: one array, the shape documented in docs/cli.md.
-    if (global.json) out.result(plugins);
-    else out.result(plugins, () => (plugins.length ? plugins.map(line).join('\n') : 'no plugins installed'));
-    return 0;
+    out.result(plugins, () => (plugins.length ? plugins.map(line).join('\n') : 'no plugins installed'));
   },
-};
+});
 
-export const pluginsEnable: Command = {
+export const pluginsEnable = defineCommand({
   name: 'plugins enable',
   usage: 'ic plugins enable <id> [--accept] [--json]',
   summary: 'Enable a plugin. One from the user folder shows its permissions first and needs --accept to start.',
-  async run({ hub, out, args }) {
-    const { values, positionals } = parseCommandArgs(args, { accept: { type: 'boolean' } });
-    if (positionals.length !== 1) throw new UsageError('expected one plugin id');
-    const id = positionals[0]!;
+  options: { accept: { type: 'boolean' } },
+  positionals: { min: 1, max: 1, error: 'expected one plugin id' },
+  async run({ hub, out, values, positionals: [id] }) {
     const h = hub();
     const info = (await h.client.call('plugins.list')).plugins.find((p) => p.id === id);
     if (info?.source === 'user' && !values.accept) {
       out.info(`${line(info)}\nThis plugin comes from the user folder. Read its permissions above; run again with --accept to enable it.`);
       return 1;
     }
-    const enabled = await h.client.call('plugins.enable', { id, ...(values.accept && info ? { acceptPermissions: info.permissions } : {}) });
+    const enabled = await h.client.call('plugins.enable', { id: id!, ...(values.accept && info ? { acceptPermissions: info.permissions } : {}) });
     out.result(enabled, () => line(enabled));
-    return 0;
   },
-};
+});
 
-export const pluginsDisable: Command = {
+export const pluginsDisable = defineCommand({
   name: 'plugins disable',
   usage: 'ic plugins disable <id> [--json]',
   summary: 'Disable a plugin.',
-  async run({ hub, out, args }) {
-    if (args.length !== 1) throw new UsageError('expected one plugin id');
-    const info = await hub().client.call('plugins.disable', { id: args[0]! });
+  positionals: { min: 1, max: 1, error: 'expected one plugin id' },
+  async run({ hub, out, positionals: [id] }) {
+    const info = await hub().client.call('plugins.disable', { id: id! });
     out.result(info, () => line(info));
-    return 0;
   },
-};
+});
