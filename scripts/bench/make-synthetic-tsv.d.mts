@@ -1,7 +1,6 @@
 export const DEFAULT_SEED_TEXT: string;
 export const DEFAULT_OUT: string;
 export const DEFAULT_SEED: number;
-export function rng(seed: number): () => number;
 /** The seed text cleaned: glosses, image names and cut-off tails removed; one string a paragraph. */
 export function cleanSeed(text: string): string[];
 /** Lines of a page's width (in em) from the paragraphs' sentences. */

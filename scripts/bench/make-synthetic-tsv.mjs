@@ -17,23 +17,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pick, rng } from './render-common.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_SEED_TEXT = path.resolve(repoRoot, '..', 'shared', 'seeds', 'zhejiang-digital-government-plan-2021.txt');
 export const DEFAULT_OUT = path.join(os.tmpdir(), 'intelligent-center-bench', 'ocr-synthetic.tsv');
 export const DEFAULT_SEED = 20210620;
-
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------- the seed text
 
@@ -121,7 +110,6 @@ export function opencc(lines, config) {
 
 // ---------------------------------------------------------------- IDs, codes, dates
 
-const pick = (rand, xs) => xs[Math.floor(rand() * xs.length)];
 const int = (rand, lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
 const pad = (n, w) => String(n).padStart(w, '0');
 

@@ -5,10 +5,7 @@
 // and scrawl, and the seal's place (over the signature line, over the date, bottom right corner, over body text);
 // some pages without a seal carry a red letterhead title (red ink that is not a seal).
 import sharp from 'sharp';
-import { rng } from './render-table-eval.mjs';
-
-const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const pick = (r, xs) => xs[Math.floor(r() * xs.length)];
+import { asScan, pick, rng, roundSealSvg, xmlEscape as esc } from './render-common.mjs';
 
 const LABELS = ['申请人（签字）：', '法定代表人签名：', '签字（盖章）：', '经办人签字：', '申请人签名：'];
 const FIELDS = [
@@ -23,29 +20,7 @@ const FIELDS = [
 ];
 
 /** A round red seal (ring, star, arc text, bottom line) as SVG at (cx, cy), radius r. */
-function sealSvg(cx, cy, r, font) {
-  const ring = '杭州云帆科技有限公司';
-  const chars = [...ring];
-  const size = Math.round(r * 0.22);
-  const glyphs = chars
-    .map((c, i) => {
-      const a = -205 + (230 * (i + 0.5)) / chars.length;
-      const rad = (a * Math.PI) / 180;
-      const gx = cx + Math.cos(rad) * r * 0.74;
-      const gy = cy + Math.sin(rad) * r * 0.74;
-      return `<text x="${gx.toFixed(1)}" y="${gy.toFixed(1)}" font-size="${size}" text-anchor="middle" dominant-baseline="central" transform="rotate(${(a + 90).toFixed(1)} ${gx.toFixed(1)} ${gy.toFixed(1)})">${esc(c)}</text>`;
-    })
-    .join('');
-  const star = Array.from({ length: 10 }, (_, i) => {
-    const rr = i % 2 === 0 ? r * 0.26 : r * 0.1;
-    const a = (-90 + i * 36) * (Math.PI / 180);
-    return `${(cx + Math.cos(a) * rr).toFixed(1)},${(cy + Math.sin(a) * rr).toFixed(1)}`;
-  }).join(' ');
-  return `<g fill="#d8321e" stroke="none" font-family="${font}" font-weight="bold" opacity="0.85">
-    <circle cx="${cx}" cy="${cy}" r="${r}" fill="none" stroke="#d8321e" stroke-width="${Math.max(3, r * 0.05).toFixed(1)}"/>
-    <polygon points="${star}"/>${glyphs}
-    <text x="${cx}" y="${cy + r * 0.55}" font-size="${Math.round(size * 0.9)}" text-anchor="middle">合同专用章</text></g>`;
-}
+const sealSvg = (cx, cy, r, font) => roundSealSvg({ cx, cy, r, font, ring: '杭州云帆科技有限公司', kind: '合同专用章', colour: '#d8321e', glyphScale: 0.22, opacity: 0.85 });
 
 /** A handwritten signature: a few joined scrawled strokes in a w×h box at (x, y). */
 function signatureSvg(r, x, y, w, h, colour) {
@@ -127,9 +102,7 @@ export async function renderMarksCase(c) {
   <rect width="100%" height="100%" fill="#fbfaf6"/>
   <g font-family="${font}" fill="#121212">${parts.join('\n')}</g></svg>`;
   // Scanned: slight blur, grain, JPEG.
-  const { data, info } = await sharp(Buffer.from(svg)).flatten({ background: '#fbfaf6' }).blur(0.5).raw().toBuffer({ resolveWithObject: true });
-  for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, data[i] + Math.round((r() - 0.5) * 14)));
-  const bytes = await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).jpeg({ quality: 85 }).toBuffer();
+  const bytes = await asScan(sharp(Buffer.from(svg)).flatten({ background: '#fbfaf6' }), r, { blur: 0.5, grain: 14, quality: 85 });
   return { bytes, width: W, height: H, truth: { seal, signature, label, place, letterhead } };
 }
 

@@ -16,7 +16,6 @@ export interface TableTruth {
 }
 export const TABLE_LAYOUTS: readonly ['list', 'twoLevelHeader', 'grouped', 'form'];
 export const TABLE_FONTS: readonly string[];
-export function rng(seed: number): () => number;
 export function drawTable(layout: string, seed: number): TableTruth;
 export function renderTable(t: TableTruth, o?: { font?: string; variant?: 'clean' | 'scan' }): Promise<{ bytes: Buffer; width: number; height: number; font: string; truth: TableTruth }>;
 export function tableCases(n?: number, seed?: number): { layout: string; seed: number; variant: 'clean' | 'scan' }[];

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
+import { asScan, pick, rng, xmlEscape as esc } from './render-common.mjs';
 
 export const TABLE_LAYOUTS = /** @type {const} */ (['list', 'twoLevelHeader', 'grouped', 'form']);
 export const TABLE_FONTS = /** @type {const} */ (['Noto Sans CJK SC', 'Noto Serif CJK SC']);
@@ -21,19 +22,6 @@ const ITEMS = ['营业执照', '食品经营许可证', '身份证复印件', '�
 const DEPTS = ['市场监管局', '行政服务中心', '税务局', '公安分局', '人力社保局', '卫生健康委'];
 const STATES = ['已受理', '待补正', '已办结', '审核中', '不予受理'];
 
-/** Seeded random numbers (mulberry32): the same seed draws the same table. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pick = (r, xs) => xs[Math.floor(r() * xs.length)];
 const int = (r, a, b) => a + Math.floor(r() * (b - a + 1));
 const name = (r) => pick(r, [...SURNAMES]) + pick(r, GIVEN);
 const date = (r) => `2026-${String(int(r, 1, 12)).padStart(2, '0')}-${String(int(r, 1, 28)).padStart(2, '0')}`;
@@ -164,7 +152,6 @@ export function drawTable(layout, seed) {
   return { layout, seed, rows, cols: ncols, cells, title, note };
 }
 
-const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const textWidth = (s, size) => [...s].reduce((w, ch) => w + (ch.codePointAt(0) > 0x2e80 ? size : size * 0.6), 0);
 
 /**
@@ -223,13 +210,8 @@ export async function renderTable(t, o = {}) {
   ${parts.join('\n  ')}
   <text x="${x0}" y="${ys[t.rows] + 80}" font-size="${size}">${esc(t.note)}</text>
   </g></svg>`;
-  let img = sharp(Buffer.from(svg)).flatten({ background: '#fbfaf6' });
-  let bytes;
-  if (o.variant === 'scan') {
-    const { data, info } = await img.blur(0.6).raw().toBuffer({ resolveWithObject: true });
-    for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, data[i] + Math.round((r() - 0.5) * 18)));
-    bytes = await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).jpeg({ quality: 80 }).toBuffer();
-  } else bytes = await img.png().toBuffer();
+  const img = sharp(Buffer.from(svg)).flatten({ background: '#fbfaf6' });
+  const bytes = o.variant === 'scan' ? await asScan(img, r, { blur: 0.6, grain: 18, quality: 80 }) : await img.png().toBuffer();
   return { bytes, width: W, height: H, font, truth: t };
 }
 

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { idChecksumOk } from '../../../main/node/capabilities/prereview/validators/gb11643.js';
 import { computeUsccCheck } from '../../../main/node/capabilities/prereview/validators/gb32100.js';
 import { looksTraditional } from '../../../main/node/capabilities/ocr/tesseract/script-detect.js';
-import { cleanSeed, creditCode, DEFAULT_SEED_TEXT, idNumber, linePool, makeSyntheticTsv, rng } from '../../../scripts/bench/make-synthetic-tsv.mjs';
+import { cleanSeed, creditCode, DEFAULT_SEED_TEXT, idNumber, linePool, makeSyntheticTsv } from '../../../scripts/bench/make-synthetic-tsv.mjs';
+import { rng } from '../../../scripts/bench/render-common.mjs';
 import { parseEvalTsv } from '../../../scripts/bench/render-ocr-eval.mjs';
 import { fixturesDir } from '../../helpers/temp.js';
 

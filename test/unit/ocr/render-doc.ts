@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { roundSealSvg, xmlEscape as esc } from '../../../scripts/bench/render-common.mjs';
 import type { RasterPage } from '../../../main/node/capabilities/ocr/engine.js';
 
 /** Test documents drawn with sharp (librsvg) from SVG text, in the fonts a counter's scans use. */
@@ -21,8 +22,6 @@ export interface RenderedDoc {
   /** Each text line's rectangle on the page (x, y, w, h), title first when there is one. */
   rects: { text: string; x: number; y: number; w: number; h: number }[];
 }
-
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** An A4-ish page (1240×1754, 150 dpi) with a centred title, lines of text and a thin border. */
 export async function renderDoc(spec: DocSpec): Promise<RenderedDoc> {
@@ -47,33 +46,11 @@ export async function renderDoc(spec: DocSpec): Promise<RenderedDoc> {
     rects.push({ text: line, x: left, y, w, h: size * 1.2 });
     y += Math.round(size * 2.2);
   }
-  let seal = '';
-  if (spec.seal) {
-    const { cx, cy } = spec.seal;
-    const r = spec.seal.r ?? Math.round(width * 0.11);
-    const ring = spec.seal.text ?? '温州市鹿城区市场监督管理局';
-    const chars = [...ring];
-    const sealSize = Math.round(r * 0.2);
-    const glyphs = chars
-      .map((c, i) => {
-        const a = -205 + (230 * (i + 0.5)) / chars.length;
-        const rad = (a * Math.PI) / 180;
-        const gx = cx + Math.cos(rad) * r * 0.74;
-        const gy = cy + Math.sin(rad) * r * 0.74;
-        return `<text x="${gx.toFixed(1)}" y="${gy.toFixed(1)}" font-size="${sealSize}" text-anchor="middle" dominant-baseline="central" transform="rotate(${(a + 90).toFixed(1)} ${gx.toFixed(1)} ${gy.toFixed(1)})">${esc(c)}</text>`;
-      })
-      .join('');
-    const star = Array.from({ length: 10 }, (_, i) => {
-      const rr = i % 2 === 0 ? r * 0.26 : r * 0.1;
-      const a = (-90 + i * 36) * (Math.PI / 180);
-      return `${(cx + Math.cos(a) * rr).toFixed(1)},${(cy + Math.sin(a) * rr).toFixed(1)}`;
-    }).join(' ');
-    seal = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
-      <g fill="#e0301e" stroke="none" font-family="${font}" font-weight="bold">
-      <circle cx="${cx}" cy="${cy}" r="${r}" fill="none" stroke="#e0301e" stroke-width="${Math.max(3, r * 0.05).toFixed(1)}"/>
-      <polygon points="${star}"/>${glyphs}
-      <text x="${cx}" y="${cy + r * 0.55}" font-size="${Math.round(sealSize * 0.9)}" text-anchor="middle">专用章</text></g></svg>`;
-  }
+  const s = spec.seal;
+  const seal = s
+    ? `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+      ${roundSealSvg({ cx: s.cx, cy: s.cy, r: s.r ?? Math.round(width * 0.11), font, ring: s.text ?? '温州市鹿城区市场监督管理局', kind: '专用章', colour: '#e0301e', glyphScale: 0.2 })}</svg>`
+    : '';
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
   <rect width="100%" height="100%" fill="#fdfdfb"/>
   <rect x="${width * 0.05}" y="${height * 0.05}" width="${width * 0.9}" height="${height * 0.9}" fill="none" stroke="#444" stroke-width="2"/>
