@@ -5,6 +5,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/controls.css';
 import './styles/table.css';
+import './styles/lists.css';
 import './styles/contrast.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -102,7 +102,7 @@ export function PrereviewReport({
           </h3>
           {groups.map((g) => {
             const list = (
-              <ul className="check-list" data-testid={`checks-${g.status}`}>
+              <ul className="stack-list" data-testid={`checks-${g.status}`}>
                 {g.checks.map((c) => (
                   <li key={c.id} className={`check check-${c.status}`} data-testid={`check-${c.id}`} data-status={c.status}>
                     <div className="check-head">
@@ -125,7 +125,7 @@ export function PrereviewReport({
             );
             const head = (
               <>
-                <span className={`badge check-badge badge-${g.status}`}>{checkStatusLabel[g.status]}</span>
+                <span className={`badge check-badge fill-${g.status}`}>{checkStatusLabel[g.status]}</span>
                 <span className="count">{g.checks.length}</span>
                 {g.status === 'pass' && quiet && (
                   <span className="muted small fold-hint">

@@ -46,7 +46,7 @@ export function CapabilitiesScreen({ openJob: onOpenJob }: ScreenProps) {
         {!caps && !listError && <p className="muted">{L.loading}</p>}
         {caps && caps.length === 0 && <p className="muted">{L.noCapabilities}</p>}
         {caps && caps.length > 0 && (
-          <ul className="cap-list" data-testid="capability-list" aria-label={L.capabilities}>
+          <ul className="stack-list" data-testid="capability-list" aria-label={L.capabilities}>
             {caps.map((c) => (
               <li key={c.id}>
                 <button

@@ -281,7 +281,7 @@ function JobDetailPanel({
           <h3 className="h3">
             {L.items} <span className="count">{detail.items.length}</span>
           </h3>
-          <ol className="item-list" data-testid="job-items">
+          <ol className="stack-list item-list" data-testid="job-items">
             {detail.items.map((it) => (
               <li key={it.index} className="item-card" data-status={it.status}>
                 <div className="item-head">

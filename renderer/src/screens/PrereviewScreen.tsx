@@ -141,12 +141,12 @@ export function PrereviewScreen({ openJob: onOpenJob }: ScreenProps) {
               <h3 className="h3">
                 {L.requiredMaterials} <span className="count">{service.materials.length}</span>
               </h3>
-              <ul className="material-list" data-testid="material-list">
+              <ul className="stack-list" data-testid="material-list">
                 {service.materials.map((m) => {
                   const st = materialStatus(m.id);
                   return (
                     <li key={m.id} className={`material ${st ? `material-${st}` : ''}`} data-testid={`material-${m.id}`} data-status={st ?? ''}>
-                      <span className={`material-mark mark-${st ?? (m.required ? 'todo' : 'optional')}`} aria-hidden="true">
+                      <span className={`material-mark ${st ? `fill-${st}` : m.required ? 'mark-todo' : 'mark-optional'}`} aria-hidden="true">
                         {st === 'pass' ? '✓' : st === 'fail' ? '✕' : st === 'warn' ? '!' : m.required ? '○' : '–'}
                       </span>
                       <span className="material-text">
