@@ -3,14 +3,13 @@ import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { AuditRecord, AuditVerifyResult } from '../../../main/common/contract/audit.js';
-import type { ErrorPayload } from '../../../main/common/contract/errors.js';
-import { toCallError } from '../api/client.js';
 import { useClient } from '../client-context.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { saveBytes } from '../download.js';
 import { formatBytes } from '../files.js';
 import { formatTime } from '../format.js';
 import { L, t } from '../i18n.js';
+import { useAction } from '../use-action.js';
 import { useLoad } from '../use-load.js';
 import type { ScreenProps } from './registry.js';
 import './AuditScreen.css';
@@ -40,6 +39,23 @@ function paramsOf(f: Filters, beforeSeq?: number) {
   };
 }
 
+/** One filter's choice: "any" first, then the values it can take. */
+function FilterSelect({ id, label, value, values, onChange }: { id: string; label: string; value: string; values: readonly string[]; onChange: (v: string) => void }) {
+  return (
+    <Form.Item label={label} htmlFor={id}>
+      <Select
+        id={id}
+        className="audit-select"
+        value={value}
+        onChange={onChange}
+        popupMatchSelectWidth={false}
+        data-testid={id}
+        options={[{ value: '', label: L.anyValue }, ...values.map((v) => ({ value: v, label: v }))]}
+      />
+    </Form.Item>
+  );
+}
+
 /** The audit trail: filter (time, operator, capability, verdict), export as JSON lines, verify the hash chain. */
 export function AuditScreen(_props: ScreenProps) {
   const client = useClient();
@@ -51,39 +67,31 @@ export function AuditScreen(_props: ScreenProps) {
   const [busy, setBusy] = useState<'export' | 'verify' | null>(null);
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
   const [exported, setExported] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<ErrorPayload | null>(null);
+  const action = useAction();
   const rows = list.data ?? [];
 
   async function loadMore(): Promise<void> {
     const last = rows[rows.length - 1];
     if (!last) return;
-    setMore(true);
-    try {
+    await action.run(setMore, async () => {
       const next = await client.call('audit.list', paramsOf(filters, last.seq));
       list.setData((d) => [...(d ?? []), ...next]);
-    } catch (err) {
-      setActionError(toCallError(err).toPayload());
-    } finally {
-      setMore(false);
-    }
+    });
   }
 
   async function act(kind: 'export' | 'verify'): Promise<void> {
-    setBusy(kind);
-    setActionError(null);
-    try {
-      if (kind === 'verify') {
-        setVerify(await client.call('audit.verify'));
-      } else {
-        const r = await client.call('audit.export');
-        saveBytes(`audit-${new Date().toISOString().slice(0, 10)}.jsonl`, r.content, 'application/x-ndjson');
-        setExported(t('exported', { n: r.entries, head: r.head ?? '—' }));
-      }
-    } catch (err) {
-      setActionError(toCallError(err).toPayload());
-    } finally {
-      setBusy(null);
-    }
+    await action.run(
+      (on) => setBusy(on ? kind : null),
+      async () => {
+        if (kind === 'verify') {
+          setVerify(await client.call('audit.verify'));
+        } else {
+          const r = await client.call('audit.export');
+          saveBytes(`audit-${new Date().toISOString().slice(0, 10)}.jsonl`, r.content, 'application/x-ndjson');
+          setExported(t('exported', { n: r.entries, head: r.head ?? '—' }));
+        }
+      },
+    );
   }
 
   const first = verify?.problems[0];
@@ -121,7 +129,7 @@ export function AuditScreen(_props: ScreenProps) {
           />
         )}
         {exported && <Alert className="audit-alert" type="info" showIcon message={exported} data-testid="audit-exported" />}
-        {actionError && <ErrorBox error={actionError} testId="audit-action-error" />}
+        {action.error && <ErrorBox error={action.error} testId="audit-action-error" />}
         <Form
           layout="inline"
           className="audit-filters"
@@ -134,28 +142,8 @@ export function AuditScreen(_props: ScreenProps) {
           <Form.Item label={L.operator} htmlFor="audit-operator">
             <Input id="audit-operator" value={draft.operator} onChange={(e) => setDraft({ ...draft, operator: e.target.value })} allowClear data-testid="audit-operator" />
           </Form.Item>
-          <Form.Item label={L.capability} htmlFor="audit-capability">
-            <Select
-              id="audit-capability"
-              className="audit-select"
-              value={draft.capability}
-              onChange={(v) => setDraft({ ...draft, capability: v })}
-              popupMatchSelectWidth={false}
-              data-testid="audit-capability"
-              options={[{ value: '', label: L.anyValue }, ...(caps.data ?? []).map((c) => ({ value: c, label: c }))]}
-            />
-          </Form.Item>
-          <Form.Item label={L.verdict} htmlFor="audit-verdict">
-            <Select
-              id="audit-verdict"
-              className="audit-select"
-              value={draft.verdict}
-              onChange={(v) => setDraft({ ...draft, verdict: v })}
-              popupMatchSelectWidth={false}
-              data-testid="audit-verdict"
-              options={[{ value: '', label: L.anyValue }, ...VERDICTS.map((v) => ({ value: v, label: v }))]}
-            />
-          </Form.Item>
+          <FilterSelect id="audit-capability" label={L.capability} value={draft.capability} values={caps.data ?? []} onChange={(v) => setDraft({ ...draft, capability: v })} />
+          <FilterSelect id="audit-verdict" label={L.verdict} value={draft.verdict} values={VERDICTS} onChange={(v) => setDraft({ ...draft, verdict: v })} />
           <Form.Item>
             <Space>
               <Button type="primary" htmlType="submit" data-testid="audit-apply">

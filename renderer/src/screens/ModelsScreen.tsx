@@ -1,13 +1,12 @@
 import { useState, type HTMLAttributes } from 'react';
 import { Alert, Button, Card, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
 import { CloudDownloadOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
-import type { ErrorPayload } from '../../../main/common/contract/errors.js';
 import type { ModelInfo, ModelsFetchSource, VerifyResult } from '../../../main/common/contract/models.js';
-import { toCallError } from '../api/client.js';
 import { useClient } from '../client-context.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { formatBytes, readBase64 } from '../files.js';
 import { L, t } from '../i18n.js';
+import { useAction } from '../use-action.js';
 import { useJobRun } from '../use-job-run.js';
 import { useLoad } from '../use-load.js';
 import type { ScreenProps } from './registry.js';
@@ -25,54 +24,43 @@ export function ModelsScreen(_props: ScreenProps) {
   const [lastVerify, setLastVerify] = useState<VerifyResult[] | null>(null);
   const [importing, setImporting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<ErrorPayload | null>(null);
+  const action = useAction();
   const fetchJob = useJobRun('models.fetch');
   const [fetchingId, setFetchingId] = useState<string | null>(null);
 
+  // Each action replaces the last one's notice (or error).
   async function verify(id?: string): Promise<void> {
-    setVerifying(id ?? '*');
-    setActionError(null);
     setNotice(null);
-    try {
-      const results = await client.call('models.verify', id ? { id } : {});
-      setVerified((v) => ({ ...v, ...Object.fromEntries(results.map((r) => [r.id, r])) }));
-      setLastVerify(results);
-    } catch (err) {
-      setActionError(toCallError(err).toPayload());
-    } finally {
-      setVerifying(null);
-    }
+    await action.run(
+      (on) => setVerifying(on ? (id ?? '*') : null),
+      async () => {
+        const results = await client.call('models.verify', id ? { id } : {});
+        setVerified((v) => ({ ...v, ...Object.fromEntries(results.map((r) => [r.id, r])) }));
+        setLastVerify(results);
+      },
+    );
   }
 
   async function importFile(file: File): Promise<void> {
-    setImporting(true);
-    setActionError(null);
     setNotice(null);
-    try {
+    await action.run(setImporting, async () => {
       const info = await client.call('models.import', { name: file.name, base64: await readBase64(file) });
       setNotice(t('imported', { id: info.id, version: info.version }));
       list.reload();
-    } catch (err) {
-      setActionError(toCallError(err).toPayload());
-    } finally {
-      setImporting(false);
-    }
+    });
   }
 
   async function fetchPack(id: string): Promise<void> {
-    setFetchingId(id);
-    setActionError(null);
     setNotice(null);
-    try {
-      const { result } = await fetchJob.run({ id });
-      const out = result.output as { id: string; files: number; bytes: number };
-      setNotice(t('fetchDone', { id: out.id, files: out.files, size: formatBytes(out.bytes) }));
-      list.reload();
-    } catch (err) {
-      setActionError(toCallError(err).toPayload());
-    } finally {
-      setFetchingId(null);
-    }
+    await action.run(
+      (on) => setFetchingId(on ? id : null),
+      async () => {
+        const { result } = await fetchJob.run({ id });
+        const out = result.output as { id: string; files: number; bytes: number };
+        setNotice(t('fetchDone', { id: out.id, files: out.files, size: formatBytes(out.bytes) }));
+        list.reload();
+      },
+    );
   }
 
   const p = fetchJob.progress;
@@ -95,7 +83,7 @@ export function ModelsScreen(_props: ScreenProps) {
         }
       >
         {list.error && <ErrorBox error={list.error} testId="models-error" onRetry={list.reload} />}
-        {actionError && <ErrorBox error={actionError} testId="models-action-error" />}
+        {action.error && <ErrorBox error={action.error} testId="models-action-error" />}
         {notice && <Alert type="success" showIcon message={notice} data-testid="models-notice" className="models-alert" />}
         {lastVerify && (
           <Alert

@@ -7,14 +7,13 @@ import type { JobDetail } from '../../../main/common/contract/jobs.js';
 import { toCallError } from '../api/client.js';
 import { EngineBadge } from '../components/Badges.js';
 import { ErrorBox } from '../components/ErrorBox.js';
-import { FilePicker } from '../components/FilePicker.js';
+import { CaseFilePicker, useCaseFiles } from '../components/CaseFilePicker.js';
 import { OcrDownloads } from '../components/OcrDownloads.js';
 import { OcrResult, isOcrOutput } from '../components/OcrResult.js';
-import { MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, formatBytes, readBase64 } from '../files.js';
+import { readBase64 } from '../files.js';
 import { formatMs } from '../format.js';
 import { L, ocrEngineLabel, scriptLabel, t } from '../i18n.js';
 import { useFeatures } from '../use-features.js';
-import { usePickedFiles } from '../use-picked-files.js';
 import { progressText, useJobRun, type ItemResult } from '../use-job-run.js';
 import type { ScreenProps } from './registry.js';
 import './OcrScreen.css';
@@ -39,7 +38,7 @@ export function OcrScreen({ openJob }: ScreenProps) {
   const available = features.isAvailable('ocr');
   const [engine, setEngine] = useState<OcrEngineChoice>('auto');
   const [script, setScript] = useState<OcrLang>('auto');
-  const picked = usePickedFiles({ maxFiles: MAX_FILES, maxTotal: MAX_TOTAL_BYTES });
+  const picked = useCaseFiles();
   const runner = useJobRun('ocr');
   const [reading, setReading] = useState(false);
   const [batch, setBatch] = useState<Batch | null>(null);
@@ -99,16 +98,7 @@ export function OcrScreen({ openJob }: ScreenProps) {
         }
       >
         <div className="ocr-setup">
-          <FilePicker
-            id="ocr-files"
-            files={picked.files}
-            onAdd={picked.add}
-            onRemove={picked.remove}
-            onClear={picked.clear}
-            refused={picked.refused}
-            disabled={busy}
-            limits={t('limitCase', { max: formatBytes(MAX_FILE_BYTES), total: formatBytes(MAX_TOTAL_BYTES), n: MAX_FILES })}
-          />
+          <CaseFilePicker id="ocr-files" picked={picked} disabled={busy} />
           <Form layout="vertical" className="ocr-options" component="div">
             <Form.Item label={L.ocrEngine} extra={L.ocrEngineHint}>
               <Radio.Group

@@ -6,14 +6,13 @@ import type { PrereviewOutput, ServiceSummary } from '../../../main/common/contr
 import { toCallError } from '../api/client.js';
 import { EngineBadge } from '../components/Badges.js';
 import { ErrorBox } from '../components/ErrorBox.js';
-import { FilePicker } from '../components/FilePicker.js';
+import { CaseFilePicker, useCaseFiles } from '../components/CaseFilePicker.js';
 import { PrereviewReport, VerdictBanner, isPrereviewOutput } from '../components/PrereviewReport.js';
-import { MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, formatBytes, readBase64, type PickedFile } from '../files.js';
+import { readBase64, type PickedFile } from '../files.js';
 import { formatMs } from '../format.js';
-import { docTypeLabel, L, ocrEngineLabel, t } from '../i18n.js';
+import { docTypeLabel, L, ocrEngineLabel } from '../i18n.js';
 import { useFeatures } from '../use-features.js';
 import { useLoad } from '../use-load.js';
-import { usePickedFiles } from '../use-picked-files.js';
 import { progressText, useJobRun } from '../use-job-run.js';
 import './PrereviewScreen.css';
 import type { ScreenProps } from './registry.js';
@@ -51,7 +50,7 @@ export function PrereviewScreen({ openJob: onOpenJob }: ScreenProps) {
   // The picked service item while the catalog has it, else the first one.
   const serviceId = services?.some((s) => s.id === picked_) ? picked_ : (services?.[0]?.id ?? '');
   const [engine, setEngine] = useState<Engine>('auto');
-  const picked = usePickedFiles({ maxFiles: MAX_FILES, maxTotal: MAX_TOTAL_BYTES });
+  const picked = useCaseFiles();
   const runner = useJobRun('prereview');
   const [reading, setReading] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -181,16 +180,7 @@ export function PrereviewScreen({ openJob: onOpenJob }: ScreenProps) {
           <p className="muted small">
             {L.oneFilePerDoc}
           </p>
-          <FilePicker
-            id="prereview-files"
-            files={picked.files}
-            onAdd={picked.add}
-            onRemove={picked.remove}
-            onClear={picked.clear}
-            refused={picked.refused}
-            disabled={busy}
-            limits={t('limitCase', { max: formatBytes(MAX_FILE_BYTES), total: formatBytes(MAX_TOTAL_BYTES), n: MAX_FILES })}
-          />
+          <CaseFilePicker id="prereview-files" picked={picked} disabled={busy} />
           <Space className="run-actions" wrap>
             <Button
               type="primary"
