@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pick, rng } from './render-common.mjs';
+import { cliOptions, isMainModule } from './script-args.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_SEED_TEXT = path.resolve(repoRoot, '..', 'shared', 'seeds', 'zhejiang-digital-government-plan-2021.txt');
@@ -314,13 +315,8 @@ export function makeSyntheticTsv(o = {}) {
   ].join('\n');
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  const args = process.argv.slice(2);
-  const opt = (n) => {
-    const i = args.indexOf(n);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
+if (isMainModule(import.meta.url)) {
+  const { opt } = cliOptions(process.argv.slice(2));
   try {
     const out = path.resolve(opt('--out') ?? DEFAULT_OUT);
     const tsv = makeSyntheticTsv({ seedText: opt('--seed-text'), seed: opt('--seed') ? Number(opt('--seed')) : undefined });

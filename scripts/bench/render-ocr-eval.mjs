@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { rng, xmlEscape } from './render-common.mjs';
+import { cliOptions, isMainModule } from './script-args.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -497,14 +498,8 @@ export async function renderEvalSet(opts = {}) {
 
 // ---------------------------------------------------------------- CLI
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  const args = process.argv.slice(2);
-  const opt = (name) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const list = (s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+if (isMainModule(import.meta.url)) {
+  const { opt, list } = cliOptions(process.argv.slice(2));
   const t0 = Date.now();
   renderEvalSet({ tsv: opt('--tsv'), cacheDir: opt('--out'), variants: list(opt('--variants')), docs: list(opt('--docs')) }).then(
     ({ images }) => {

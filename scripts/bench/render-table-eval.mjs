@@ -7,9 +7,9 @@
 //   node scripts/bench/render-table-eval.mjs [--out DIR] [--n N] [--seed S]   (writes PNGs + truth JSON)
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { asScan, pick, rng, xmlEscape as esc } from './render-common.mjs';
+import { cliOptions, isMainModule } from './script-args.mjs';
 
 export const TABLE_LAYOUTS = /** @type {const} */ (['list', 'twoLevelHeader', 'grouped', 'form']);
 export const TABLE_FONTS = /** @type {const} */ (['Noto Sans CJK SC', 'Noto Serif CJK SC']);
@@ -222,10 +222,8 @@ export function tableCases(n = 6, seed = 20261128) {
   return out;
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  const args = process.argv.slice(2);
-  const opt = (k) => (args.includes(k) ? args[args.indexOf(k) + 1] : undefined);
+if (isMainModule(import.meta.url)) {
+  const { opt } = cliOptions(process.argv.slice(2));
   const out = path.resolve(opt('--out') ?? 'table-eval');
   fs.mkdirSync(out, { recursive: true });
   for (const c of tableCases(Number(opt('--n') ?? 3), Number(opt('--seed') ?? 20261128))) {
