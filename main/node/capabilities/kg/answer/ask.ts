@@ -1,9 +1,10 @@
 /**
  * Answering a question: lexical (FTS5 BM25) and vector (hnswlib) candidates fused by reciprocal rank, expanded
  * along the graph (a service item named in the question brings its facts; a matched material brings its service
- * item), then scored 0–1 by how much of the question the passage covers (IDF-weighted; an English word counts as
- * covered by any of its bridged Chinese words) blended with the vector similarity. Below NO_ANSWER_THRESHOLD the
- * result is an explicit noAnswer instead of a guess.
+ * item), then scored 0–1 by how much of the question the passage covers (words weighted by their IDF in the graph
+ * and in general language; an English word counts as covered by any of its bridged Chinese words, a Chinese word the
+ * graph lacks by a dictionary near-synonym or a word sharing its morphemes) blended with the vector similarity.
+ * Below the no-answer decision (NO_ANSWER_THRESHOLDS) the result is an explicit noAnswer instead of a guess.
  */
 import type { KgAnswer, KgAskResult, KgEngine as KgEngineInfo } from '../../../../common/contract/index.js';
 import type { GraphStore, PassageRow } from '../store/graph-store.js';
@@ -37,7 +38,7 @@ export const NO_ANSWER_THRESHOLDS: Readonly<Record<AnswerOrigin, number> & { rea
 export function originOf(p: PassageRow): AnswerOrigin {
   return p.sourceId === 'catalog' ? 'catalog' : p.sourceId === 'glossary' ? 'glossary' : 'text';
 }
-export const LEXICAL_LABEL = 'fts5-bm25 (jieba on simplified text; English Porter-stemmed)';
+export const LEXICAL_LABEL = 'fts5-bm25 (jieba on simplified text; English Porter-stemmed) + CC-CEDICT near-synonyms and shared morphemes';
 export const VECTOR_LABEL = 'hnswlib-node (cosine HNSW)';
 
 export interface ServiceName {
