@@ -4,7 +4,7 @@
 // part is usually another thing than the one asked about, so it may need a higher score than a text passage.
 //
 // It asks the development set (scripts/bench/data/qa-dev.jsonl only; never the held-out or check sets) with the
-// threshold at 0, then searches a coarse grid (steps of 0.02) for the thresholds that give the fewest answerable
+// threshold at 0 (and a reachability threshold: the share of the question's weight the graph holds words for), then searches a coarse grid (steps of 0.02) for the thresholds that give the fewest answerable
 // questions a noAnswer while at least 80 % of the `none` questions get one; among equal ones, the grid point
 // farthest from the nearest question's score (the middle of the plateau), so a small shift of scores does not flip
 // decisions. Prints the thresholds to copy into ask.ts and what they give.
