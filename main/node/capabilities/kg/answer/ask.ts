@@ -16,6 +16,7 @@ import { synonymsOf } from '../retrieval/synonyms.js';
 import type { Lexicon } from '../retrieval/lexicon.js';
 import type { VectorIndex } from '../retrieval/vector-index.js';
 import { hasCjk, normalizeKey } from '../text/normalize.js';
+import { scoreWeights } from './score-weights.js';
 import { chineseWords, tokenize } from '../text/tokenize.js';
 
 /** Where an answer comes from, for the no-answer decision. */
@@ -318,6 +319,7 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     isFacts: boolean;
   }
   const byId = new Map<string, Cand>();
+  const w = scoreWeights(ctx.embedder);
   const candidates = ctx.store.passagesByRid([...fused.keys()]);
   for (const p of candidates) {
     // A service item's facts passage is long (conditions, laws …): it answers when the question names the item,
@@ -327,7 +329,7 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     const concepts = ctx.passageConcepts(tokens);
     const cov = coverage(groups, tokens, concepts, isFacts);
     const sim = similarity.get(p.rid) ?? 0;
-    byId.set(p.id, { p, score: 0.75 * cov + 0.25 * Math.max(0, sim), rrf: fused.get(p.rid) ?? 0, cov, tokens, concepts, isFacts });
+    byId.set(p.id, { p, score: w.coverage * cov + w.vector * Math.max(0, sim), rrf: fused.get(p.rid) ?? 0, cov, tokens, concepts, isFacts });
   }
   for (const e of named) {
     const fp = ctx.factsPassage(e);
