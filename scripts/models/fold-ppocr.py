@@ -12,6 +12,8 @@ function (only float rounding differs):
   2. Conv -> Mul(scalar a) [-> Add(scalar b)]         =>  Conv with weights W*a, bias bias*a + b
   3. Mul(scalar c) -> Add(scalar d) -> Conv(s) that pad nothing  =>  Conv with W*c, bias + d * sum(W)
      (only without padding: with zero padding, d would also have to shift the padded border)
+  4. the Mul(c) -> Add(d) blocks left (before padded Convs) => BatchNormalization(scale c, bias d, mean 0, var 1),
+     which onnxruntime keeps in its blocked layout (one pass instead of two, and no layout conversions)
 The weights (Constant nodes in paddle2onnx's export) become initializers. Written with the onnx package's helper
 API only (no onnxruntime needed); the models' opsets are unchanged (HardSigmoid is opset 6).
 """
@@ -32,7 +34,7 @@ def fold(model: onnx.ModelProto) -> dict:
         else:
             nodes.append(n)
     outputs = {o.name for o in g.output}
-    counts = {'hardswish': 0, 'affine_after_conv': 0, 'affine_before_conv': 0}
+    counts = {'hardswish': 0, 'affine_after_conv': 0, 'affine_before_conv': 0, 'affine_as_batchnorm': 0}
 
     def users(name):
         return [n for n in nodes if name in n.input]
@@ -150,6 +152,38 @@ def fold(model: onnx.ModelProto) -> dict:
         nodes.remove(mul)
         nodes.remove(add)
         counts['affine_before_conv'] += 1
+
+    # 4. The affine blocks left (before padded convolutions) as a per-channel BatchNormalization, which onnxruntime
+    #    runs inside its blocked (NCHWc) convolution layout instead of converting the feature map out and back.
+    for mul in [n for n in nodes if n.op_type == 'Mul']:
+        if mul not in nodes:
+            continue
+        x = next((i for i in mul.input if i not in consts), None)
+        c = scalar(other(mul, x)) if x is not None else None
+        if c is None:
+            continue
+        add = only_user(mul.output[0], 'Add')
+        d = scalar(other(add, mul.output[0])) if add is not None else None
+        if d is None:
+            continue
+        convs = users(add.output[0])
+        if not convs or any(n.op_type != 'Conv' or n.input[1] not in consts for n in convs):
+            continue
+        # The channel count, from the convolutions it feeds.
+        ch = {consts[n.input[1]].shape[1] * (attr(n, 'group', 1) or 1) for n in convs}
+        if len(ch) != 1:
+            continue
+        (ch,) = ch
+        eps = 1e-5
+        names = [new_name(mul.output[0] + k) for k in ('_bn_scale', '_bn_bias', '_bn_mean', '_bn_var')]
+        for k, v in zip(names, (np.full(ch, c), np.full(ch, d), np.zeros(ch), np.full(ch, 1.0 - eps))):
+            consts[k] = v.astype(np.float32)
+        bn = helper.make_node('BatchNormalization', [x, *names], [add.output[0]], epsilon=eps)
+        at = nodes.index(mul)
+        nodes.remove(mul)
+        nodes.remove(add)
+        nodes.insert(at, bn)
+        counts['affine_as_batchnorm'] += 1
 
     used = {i for n in nodes for i in n.input}
     del g.node[:]

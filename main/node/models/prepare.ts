@@ -79,7 +79,7 @@ const pythons = (): string[] =>
   process.env.IC_PYTHON ? [process.env.IC_PYTHON] : process.platform === 'win32' ? ['python', 'py'] : ['python3', '/usr/bin/python3'];
 
 /**
- * Makes a prepared pack's derived files (catalog `derived`) that are missing or older than their source, with the
+ * Makes a prepared pack's derived files (catalog `derived`) that are missing or older than their source or script, with the
  * committed script under Python with the `onnx` package. A file that cannot be made is reported and left out:
  * derived files are optional, the engines fall back to the originals.
  */
@@ -93,11 +93,14 @@ export function deriveFiles(entry: CatalogPack, dir: string, candidates: readonl
       lines.push(`${d.path} not derived: ${d.from} is missing`);
       continue;
     }
-    if ((fs.statSync(to, { throwIfNoEntry: false })?.mtimeMs ?? -1) >= fromStat.mtimeMs) continue;
+    const script = path.join(appRoot, d.script);
+    // Up to date: made after both its source and the script (a changed script derives afresh).
+    const madeAt = fs.statSync(to, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+    if (madeAt >= fromStat.mtimeMs && madeAt >= (fs.statSync(script, { throwIfNoEntry: false })?.mtimeMs ?? 0)) continue;
     const tmp = `${to}.tmp-${process.pid}`;
     const failures: string[] = [];
     for (const python of candidates) {
-      const r = spawnSync(python, [path.join(appRoot, d.script), from, tmp], { encoding: 'utf8', timeout: 5 * 60_000 });
+      const r = spawnSync(python, [script, from, tmp], { encoding: 'utf8', timeout: 5 * 60_000 });
       if (r.status === 0 && fs.existsSync(tmp)) break;
       fs.rmSync(tmp, { force: true });
       failures.push(`${python}: ${(r.error?.message ?? `${r.stderr ?? ''}`.trim().split('\n').pop()) || `exit ${r.status}`}`);

@@ -42,6 +42,8 @@ export interface PpOcrOptions {
    * recogniser's runs too (MAX_BATCH_COLUMNS).
    */
   memArena?: boolean;
+  /** Intra-op threads spin between operators (default true; see SessionOptions.spinning). */
+  spinning?: boolean;
   /** Longer side the detector runs at (default 736; larger, up to 1440, for small print). */
   detLimitSideLen?: number;
   db?: Partial<DbOptions>;
@@ -116,7 +118,7 @@ export class PpOcrEngine implements OcrEngine {
     for (const f of Object.values(PPOCR_FILES)) {
       if (!fs.existsSync(path.join(packDir, f))) throw new Error(`PP-OCRv4 pack at ${packDir} has no ${f}`);
     }
-    const so = { intraOpThreads: opts.threads ?? 2, memArena: opts.memArena ?? true };
+    const so = { intraOpThreads: opts.threads ?? 2, memArena: opts.memArena ?? true, ...(opts.spinning === false ? { spinning: false } : {}) };
     const pick = (file: string): string => (opts.foldedModels !== false && fs.existsSync(path.join(packDir, foldedName(file))) ? foldedName(file) : file);
     const files = { det: pick(PPOCR_FILES.det), cls: pick(PPOCR_FILES.cls), rec: pick(PPOCR_FILES.rec) };
     const [det, cls, rec] = await Promise.all([
