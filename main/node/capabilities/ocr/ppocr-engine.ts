@@ -42,7 +42,12 @@ export interface PpOcrOptions {
    * recogniser's runs too (MAX_BATCH_COLUMNS).
    */
   memArena?: boolean;
-  /** Intra-op threads spin between operators (default true; see SessionOptions.spinning). */
+  /**
+   * Intra-op threads spin between operators (default false here; see SessionOptions.spinning). The engine has
+   * three sessions, each with its own intra-op thread: spinning, the threads of the sessions not running keep
+   * spinning beside the one that is, three busy threads on two cores. Measured in paired runs on the development
+   * set (same process, pages alternating): without spinning 29 % less wall time and 29 % less CPU per page.
+   */
   spinning?: boolean;
   /** Longer side the detector runs at (default 736; larger, up to 1440, for small print). */
   detLimitSideLen?: number;
@@ -118,7 +123,7 @@ export class PpOcrEngine implements OcrEngine {
     for (const f of Object.values(PPOCR_FILES)) {
       if (!fs.existsSync(path.join(packDir, f))) throw new Error(`PP-OCRv4 pack at ${packDir} has no ${f}`);
     }
-    const so = { intraOpThreads: opts.threads ?? 2, memArena: opts.memArena ?? true, ...(opts.spinning === false ? { spinning: false } : {}) };
+    const so = { intraOpThreads: opts.threads ?? 2, memArena: opts.memArena ?? true, spinning: opts.spinning ?? false };
     const pick = (file: string): string => (opts.foldedModels !== false && fs.existsSync(path.join(packDir, foldedName(file))) ? foldedName(file) : file);
     const files = { det: pick(PPOCR_FILES.det), cls: pick(PPOCR_FILES.cls), rec: pick(PPOCR_FILES.rec) };
     const [det, cls, rec] = await Promise.all([
