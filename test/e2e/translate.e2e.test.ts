@@ -1,6 +1,7 @@
 // End to end: the Translate screen without a model pack: a dictionary draft (labelled as such), the translator's
 // edit stored in memory, and the same sentence translated again comes back as a 100 % memory match with the edit.
 import path from 'node:path';
+import mammoth from 'mammoth';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsole, type ConsoleE2E } from '../helpers/e2e.js';
@@ -41,6 +42,13 @@ describe('console e2e: Translate screen', { timeout: 180_000 }, () => {
     const again = page.getByTestId('tr-segment').first();
     expect(await again.getByTestId('tr-target').inputValue()).toBe(edit);
     expect(await again.getByTestId('tr-origin').textContent()).toMatch(/100%/);
+
+    // Export: the reviewed translation downloads as a DOCX that holds the edit.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('tr-export').click()]);
+    const file = path.join(e2e.tmp, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(file.endsWith('.docx')).toBe(true);
+    expect((await mammoth.extractRawText({ path: file })).value).toContain(edit);
     await e2e.shot('translate', path.join(repoRoot, 'docs', 'screenshots', 'translate.png'));
     expect(e2e.cspMessages).toEqual([]);
     expect(e2e.pageErrors).toEqual([]);

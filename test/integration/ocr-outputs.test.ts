@@ -36,8 +36,13 @@ describe.skipIf(!hasPack)('ic ocr output files', () => {
   }, 60_000);
 
   it('writes txt, json, a searchable pdf and xlsx per input', () => {
-    const r = icSlow(['ocr', files.letter!, files.table!, '--format', 'txt,json,pdf,xlsx', '--out-dir', out, '--data-dir', tempDir()]);
+    const data = tempDir();
+    const r = icSlow(['ocr', files.letter!, files.table!, '--format', 'txt,json,pdf,xlsx', '--out-dir', out, '--data-dir', data]);
     expect(r.code, r.stderr).toBe(0);
+    // Each file written is an export of a citizen's document: one audit entry each (the same path as ocr.export).
+    const audit = ic(['audit', 'list', '--action', 'ocr.export', '--json', '--data-dir', data]);
+    const entries = JSON.parse(audit.stdout) as { details: { format: string } }[];
+    expect(entries.map((e) => e.details.format).sort()).toEqual(['json', 'json', 'pdf', 'pdf', 'txt', 'txt', 'xlsx', 'xlsx']);
     expect(fs.readdirSync(out).sort()).toEqual(['letter.json', 'letter.pdf', 'letter.txt', 'letter.xlsx', 'table.json', 'table.pdf', 'table.txt', 'table.xlsx']);
 
     for (const name of ['letter', 'table']) {

@@ -87,6 +87,15 @@ export const MAX_REQUEST_BYTES = MAX_FILE_BASE64_CHARS + 1 * MiB;
 export const MAX_PAGES_PER_FILE = 2000;
 /** Files of one pre-review. */
 export const MAX_PREREVIEW_FILES = 50;
+/** Files `ic ocr --format` writes and `ocr.export` returns: plain text, the OCR JSON, a searchable PDF, tables as xlsx. */
+export const OCR_EXPORT_FORMATS = ['txt', 'json', 'pdf', 'xlsx'] as const;
+export type OcrExportFormat = (typeof OCR_EXPORT_FORMATS)[number];
+/**
+ * Largest file `ocr.export` returns. It travels as base64 in one JSON string (4 characters per 3 bytes), which must
+ * stay well under V8's longest string (~512 M characters); twice the input limit leaves room for a scan whose pages
+ * grow when re-encoded (TIFF pages become PNG in a PDF). Bigger ones are written by `ic ocr --format` only.
+ */
+export const MAX_EXPORT_BYTES = 2 * MAX_FILE_BYTES;
 /** Inputs of one batch job. */
 export const MAX_JOB_INPUTS = 10_000;
 

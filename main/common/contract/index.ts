@@ -3,7 +3,7 @@ export * from './constants.js';
 // The zod files define a schema and a type under one name (ErrorCode, JobStatus, …); constants.ts has the type alone.
 export { ErrorCode } from './errors.js';
 export { ItemStatus, JobStatus } from './jobs.js';
-export { OcrEngineId } from './ocr.js';
+export { OcrEngineId, OcrExportFormat } from './ocr.js';
 export * from './errors.js';
 export * from './validate.js';
 export * from './jobs.js';

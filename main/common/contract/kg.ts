@@ -86,7 +86,7 @@ export const KgEngine = z.object({
   lexical: z.string().nullable(),
   /** e.g. "hnswlib cosine" */
   vector: z.string().nullable(),
-  /** The embedder's honest name, e.g. "cedict-concepts (built-in, hashed CC-CEDICT concept bag)" or "multilingual-e5-small". */
+  /** The embedder's honest name: the built-in "cedict-concepts (…)" or the model pack's id and version, e.g. "multilingual-e5-small 1.0.0 (model pack …)". */
   embedder: z.string().nullable(),
   /** e.g. "cc-cedict + glossary + catalog names (en→zh)" when an English question was bridged. */
   bridge: z.string().nullable(),
@@ -127,6 +127,10 @@ export const KgStats = z.object({
   entities: z.record(z.string(), z.number().int()),
   relations: z.record(z.string(), z.number().int()),
   embedder: z.string().nullable(),
+  /** Dimensions of the answering embedder's vectors (256 built-in; the model's own, e.g. 384 for multilingual-e5-small). */
+  vectorDims: z.number().int().optional(),
+  /** Why the built-in embedder answers although an embedding pack is installed (the model failed, or its index is being built); null otherwise. */
+  embedderNote: z.string().nullable().optional(),
   /** When the shipped sources were last built (ISO), and a hash of their contents. */
   shippedBuiltAt: z.string().nullable(),
   shippedHash: z.string().nullable(),

@@ -26,6 +26,7 @@ import { PrereviewServices } from './prereview.js';
 import { PurgeParams, PurgeResult, SettingsPatch, SettingsView } from './settings.js';
 import { AuditExportResult, AuditListParams, AuditRecord, AuditVerifyResult } from './audit.js';
 import { translateMethods } from './translate.js';
+import { ocrMethods } from './ocr.js';
 
 /**
  * Every method the hub answers, with its params and result schema. The same table serves Electron IPC
@@ -151,6 +152,7 @@ export const methods = {
     summary: 'The bilingual glossary [{zh, en, variants}] for translation; keys normalised like passages.',
   },
   ...translateMethods,
+  ...ocrMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { MAX_FILE_BASE64_CHARS, MAX_FILE_BYTES, MAX_PAGES_PER_FILE, OCR_ENGINE_CHOICES, OCR_ENGINES, OCR_LANG_CHOICES } from './constants.js';
+import {
+  MAX_FILE_BASE64_CHARS,
+  MAX_FILE_BYTES,
+  MAX_PAGES_PER_FILE,
+  OCR_ENGINE_CHOICES,
+  OCR_ENGINES,
+  OCR_EXPORT_FORMATS,
+  OCR_LANG_CHOICES,
+} from './constants.js';
 
 /** A file given to a capability: a path on this machine (CLI, Electron) or uploaded bytes (browser console). */
 export const FileSource = z.union([
@@ -81,3 +89,37 @@ export type OcrInput = z.input<typeof OcrInput>;
 
 export const OcrOutput = z.object({ file: z.string(), pages: z.array(OcrPage) });
 export type OcrOutput = z.infer<typeof OcrOutput>;
+
+export const OcrExportFormat = z.enum(OCR_EXPORT_FORMATS);
+export type OcrExportFormat = z.infer<typeof OcrExportFormat>;
+
+/**
+ * A file made from one input and its OCR result, as `ic ocr --format` writes it: the input again (the console
+ * re-sends the file it still holds; the hub keeps no copy of it) with the OCR output it gave, and the format.
+ */
+export const OcrExportParams = z
+  .object({
+    file: FileSource,
+    ocr: OcrOutput.extend({ pages: z.array(OcrPage).min(1, 'the OCR result has no page').max(MAX_PAGES_PER_FILE) }),
+    format: OcrExportFormat,
+  })
+  .strict();
+export type OcrExportParams = z.input<typeof OcrExportParams>;
+
+export const OcrExportResult = z.object({
+  /** The input's name without its extension, plus the format's: scan.png → scan.pdf. */
+  name: z.string(),
+  mime: z.string(),
+  bytes: z.number().int().nonnegative(),
+  base64: z.string(),
+});
+export type OcrExportResult = z.infer<typeof OcrExportResult>;
+
+/** The OCR feature's methods; methods.ts spreads them into the one table. */
+export const ocrMethods = {
+  'ocr.export': {
+    params: OcrExportParams,
+    result: OcrExportResult,
+    summary: 'One OCR result as a file (base64): text, JSON, a searchable PDF over the page images, or tables as xlsx.',
+  },
+} as const;

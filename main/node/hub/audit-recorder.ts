@@ -3,6 +3,9 @@ import type { AuditStore } from '../store/audit-store.js';
 import type { HubEvents } from './events.js';
 import { inputDigests } from './input-digests.js';
 
+/** The entry's typed fields an action may carry besides its details. */
+export type AuditFields = Partial<Pick<AuditEntry, 'capability' | 'jobId' | 'engine' | 'inputs' | 'verdict'>>;
+
 export interface AuditRecorderOptions {
   audit: AuditStore;
   events: HubEvents;
@@ -54,10 +57,19 @@ export class AuditRecorder {
     });
   }
 
-  /** An administrative action (delete, purge, settings, plugin switch). */
-  action(action: string, details: Record<string, unknown> = {}): void {
+  /**
+   * An action outside jobs: administrative ones (delete, purge, settings, plugin switch) and a feature's own (an
+   * export of a citizen's document, with the input's hash in `fields.inputs`, never its name).
+   */
+  action(action: string, details: Record<string, unknown> = {}, fields: AuditFields = {}): void {
     const masked = maskLeaves(details, this.o.mask) as Record<string, unknown>;
-    this.o.audit.append({ operator: this.o.operator(), action, ...(Object.keys(masked).length ? { details: masked } : {}) });
+    this.o.audit.append({
+      operator: this.o.operator(),
+      action,
+      ...fields,
+      ...(fields.verdict ? { verdict: this.o.mask(fields.verdict) } : {}),
+      ...(Object.keys(masked).length ? { details: masked } : {}),
+    });
   }
 
   private async recordJob(id: string): Promise<void> {

@@ -3,6 +3,7 @@ import type { DataLayout } from '../config/data-dir.js';
 import type { HubLog } from '../log/hub-log.js';
 import type { PackQuery, PackStore } from '../models/pack-store.js';
 import type { MethodHandlers } from './api.js';
+import type { AuditFields } from './audit-recorder.js';
 import type { CapabilityProvider } from './capability-registry.js';
 import type { Command } from './cli/command.js';
 import type { HubEvents } from './events.js';
@@ -54,6 +55,8 @@ export interface FeatureContext {
   modelHost: ModelHost;
   log: HubLog;
   events: HubEvents;
+  /** Writes an audit entry for an action that is not a job (e.g. an export of a citizen's document); masked. */
+  audit(action: string, details?: Record<string, unknown>, fields?: AuditFields): void;
   /** The model manifest in use (tests pass their own). */
   catalogFile?: string;
   /** Capability ids of every installed plugin, enabled or not (answered by the app root, which owns plugins). */

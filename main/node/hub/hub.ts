@@ -163,6 +163,7 @@ export function createHub(options: HubOptions = {}, wiring: HubWiring = {}): Hub
       modelHost,
       log,
       events,
+      audit: (action, details, fields) => audit.action(action, details, fields),
       ...(options.catalogFile ? { catalogFile: options.catalogFile } : {}),
       pluginCapabilities: wiring.pluginCapabilities ?? (() => []),
     },

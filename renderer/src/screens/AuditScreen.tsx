@@ -7,6 +7,7 @@ import type { ErrorPayload } from '../../../main/common/contract/errors.js';
 import { toCallError } from '../api/client.js';
 import { useClient } from '../client-context.js';
 import { ErrorBox } from '../components/ErrorBox.js';
+import { saveBytes } from '../download.js';
 import { formatBytes } from '../files.js';
 import { formatTime } from '../format.js';
 import { L, t } from '../i18n.js';
@@ -37,18 +38,6 @@ function paramsOf(f: Filters, beforeSeq?: number) {
     ...(f.capability ? { capability: f.capability } : {}),
     ...(f.verdict ? { verdict: f.verdict } : {}),
   };
-}
-
-/** Saves text as a file through the browser (a blob link): exports never name a path on the hub's machine. */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The audit trail: filter (time, operator, capability, verdict), export as JSON lines, verify the hash chain. */
@@ -87,7 +76,7 @@ export function AuditScreen(_props: ScreenProps) {
         setVerify(await client.call('audit.verify'));
       } else {
         const r = await client.call('audit.export');
-        download(`audit-${new Date().toISOString().slice(0, 10)}.jsonl`, r.content);
+        saveBytes(`audit-${new Date().toISOString().slice(0, 10)}.jsonl`, r.content, 'application/x-ndjson');
         setExported(t('exported', { n: r.entries, head: r.head ?? '—' }));
       }
     } catch (err) {

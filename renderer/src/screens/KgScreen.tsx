@@ -50,6 +50,16 @@ export function KgScreen({ param, navigate }: ScreenProps) {
             <div className="kg-embedder">
               <span className="muted small">{L.kgEmbedder}</span>
               <span data-testid="kg-embedder">{stats.data.embedder ?? L.askEngineUnused}</span>
+              {stats.data.vectorDims !== undefined && (
+                <span className="muted small" data-testid="kg-vector-dims">
+                  {stats.data.vectorDims} {L.kgVectorDims}
+                </span>
+              )}
+              {stats.data.embedderNote && (
+                <span className="small" role="status" data-testid="kg-embedder-note">
+                  {L.kgEmbedderFallback}: {stats.data.embedderNote}
+                </span>
+              )}
             </div>
           </div>
         )}

@@ -8,6 +8,7 @@ import { toCallError } from '../api/client.js';
 import { EngineBadge } from '../components/Badges.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { FilePicker } from '../components/FilePicker.js';
+import { OcrDownloads } from '../components/OcrDownloads.js';
 import { OcrResult, isOcrOutput } from '../components/OcrResult.js';
 import { MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, formatBytes, readBase64 } from '../files.js';
 import { formatMs } from '../format.js';
@@ -24,7 +25,8 @@ const timeoutFor = (files: number) => Math.min(MAX_JOB_TIMEOUT_MS, Math.max(DEFA
 type FileStatus = 'waiting' | 'running' | 'done' | 'failed';
 
 interface Batch {
-  files: { key: string; name: string; url: string | null }[];
+  /** The picked files, held for the downloads: the hub drops an upload once read (unless "keep scans"). */
+  files: { key: string; name: string; url: string | null; file: File }[];
   /** Set once the job ended: every item, pending ones included. */
   detail: JobDetail | null;
   /** The error of the whole run (files not readable, the job refused). */
@@ -46,7 +48,7 @@ export function OcrScreen({ openJob }: ScreenProps) {
   async function run(): Promise<void> {
     if (busy || picked.files.length === 0) return;
     const files = picked.files;
-    setBatch({ files: files.map((f) => ({ key: f.key, name: f.name, url: f.url })), detail: null, error: null });
+    setBatch({ files: files.map((f) => ({ key: f.key, name: f.name, url: f.url, file: f.file })), detail: null, error: null });
     setReading(true);
     let inputs: unknown[];
     try {
@@ -201,6 +203,7 @@ export function OcrScreen({ openJob }: ScreenProps) {
                 }
               >
                 {it?.error && <ErrorBox error={it.error} testId="ocr-item-error" />}
+                {output && <OcrDownloads file={f.file} output={output} />}
                 {output && <OcrResult output={output} imageUrl={f.url} />}
               </Card>
             );

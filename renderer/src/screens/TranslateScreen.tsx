@@ -7,6 +7,7 @@ import { toCallError } from '../api/client.js';
 import { useClient } from '../client-context.js';
 import { EngineBadge } from '../components/Badges.js';
 import { ErrorBox } from '../components/ErrorBox.js';
+import { base64Bytes, saveBytes } from '../download.js';
 import { readBase64 } from '../files.js';
 import { L } from '../i18n.js';
 import { useJobRun } from '../use-job-run.js';
@@ -79,13 +80,7 @@ export function TranslateScreen(_props: ScreenProps) {
     if (!result) return;
     try {
       const out = await client.call('translate.export', { from: result.from, to: result.to, format, blocks: result.blocks, segments });
-      const bytes = Uint8Array.from(atob(out.base64), (c) => c.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes]));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = out.name;
-      a.click();
-      URL.revokeObjectURL(url);
+      saveBytes(out.name, base64Bytes(out.base64), 'application/octet-stream');
     } catch (err) {
       setError(toCallError(err).toPayload());
     }

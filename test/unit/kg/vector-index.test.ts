@@ -15,6 +15,18 @@ function unit(seed: number, dims = 16): Float32Array {
 }
 
 describe('hnswlib vector index', () => {
+  it('gives back its own vectors for a rebuild without an embedder (a model index after many removals)', () => {
+    const file = path.join(tempDir(), 'm.hnsw');
+    const a = VectorIndex.create(file, 'model:x', 16, 16);
+    for (let i = 1; i <= 10; i++) a.add(i, unit(i));
+    const points = [...a.points([2, 5, 99])]; // 99 was never added: skipped
+    expect(points.map((p) => p.rid)).toEqual([2, 5]);
+    for (const p of points) for (let d = 0; d < 16; d++) expect(p.vector[d]).toBeCloseTo(unit(p.rid)[d]!, 5);
+    const b = VectorIndex.build(file, 'model:x', 16, a.points([1, 3, 4]));
+    expect(b.size).toBe(3);
+    expect(b.search(unit(3), 1)[0]!.rid).toBe(3);
+  });
+
   it('persists, grows past its capacity, forgets deleted vectors and refuses another embedder’s file', () => {
     const file = path.join(tempDir(), 'v.hnsw');
     const a = VectorIndex.create(file, 'emb-a', 16, 16);

@@ -77,7 +77,8 @@ export const kgStats: Command = {
       { ...s, sourceList: sources },
       () =>
         [
-          `${s.sources} sources, ${s.passages} passages, ${s.vectors} vectors (${s.embedder})`,
+          `${s.sources} sources, ${s.passages} passages, ${s.vectors} vectors${s.vectorDims ? ` of ${s.vectorDims} dimensions` : ''} (${s.embedder})`,
+          ...(s.embedderNote ? [`note: ${s.embedderNote}`] : []),
           `entities: ${Object.entries(s.entities).map(([k, v]) => `${k} ${v}`).join(', ')}`,
           `relations: ${Object.entries(s.relations).map(([k, v]) => `${k} ${v}`).join(', ')}`,
           ...sources.map((x) => `  ${x.id.padEnd(22)} ${x.shipped ? 'shipped ' : 'document'} ${String(x.passages).padStart(5)} passages  ${x.name}`),

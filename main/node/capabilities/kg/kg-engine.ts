@@ -3,6 +3,10 @@
  * holds the shipped sources and the user's documents. The shipped part comes from a prebuilt base
  * (knowledge-graph/build/, made by `ic kg build` at install) copied in at first use and re-synced when its hash
  * changes — users' documents stay. Without a base the shipped sources are built in place.
+ *
+ * Vectors: the built-in concept vectors are always kept (SQLite + vectors.hnsw: the shipped base has them, and they
+ * are the fallback); where an embedding model pack is installed, a second index (vectors-model.hnsw) holds the
+ * model's vectors and answers instead — chosen in one place, useBestEmbedder().
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,6 +38,8 @@ import { mentionTargets, storePassages, writeDocument, type PendingPassage } fro
 import { parsePolicyText } from './ingest/plan.js';
 import { readDocument, type OcrReader } from './ingest/readers.js';
 import { ConceptEmbedder } from './retrieval/concept-embedder.js';
+import type { Embedder } from './retrieval/embedder.js';
+import { ModelEmbedder, ModelEmbedderError, modelEmbedderId, type EmbedModel, type EmbedPackRef } from './retrieval/model-embedder.js';
 import { Lexicon, writeLexicon } from './retrieval/lexicon.js';
 import { VectorIndex } from './retrieval/vector-index.js';
 import type { PassageRow } from './store/graph-store.js';
@@ -53,11 +59,25 @@ export interface KgEngineOptions {
   /** Reads PDFs and images (the `ocr` capability); without it those files are refused as UNAVAILABLE. */
   readWithOcr?: OcrReader;
   progress?: Progress;
+  /**
+   * The `embed` feature's model (wired by the kg contribution to the pack store and the model host). With an
+   * installed pack the graph's vectors come from it; without (or when it fails) from the built-in embedder.
+   */
+  embedModel?: EmbedModel;
+  /** Embedder switches and fallbacks, said plainly (the hub log). */
+  notice?: (level: 'info' | 'warn', message: string) => void;
 }
 
 export const defaultShippedRoot = (): string => path.join(resourcesRoot(), 'knowledge-graph');
 const GRAPH_FILE = 'graph.sqlite';
 const VECTORS_FILE = 'vectors.hnsw';
+/** The model's vectors (its sidecar JSON names the pack, version and files: another model's are rebuilt). */
+const MODEL_VECTORS_FILE = 'vectors-model.hnsw';
+
+/** Forgets the persisted vector indexes of `dir` (they no longer match the graph): the next open rebuilds them. */
+function dropIndexes(dir: string, which: string[] = [VECTORS_FILE, MODEL_VECTORS_FILE]): void {
+  for (const f of which) for (const ext of ['.json', '']) fs.rmSync(path.join(dir, f + ext), { force: true });
+}
 
 const now = () => new Date().toISOString();
 
@@ -212,8 +232,18 @@ function syncShipped(store: SqliteGraphStore, baseFile: string): void {
 
 export class KgEngine implements AskContext {
   readonly lexicon: Lexicon;
-  readonly embedder: ConceptEmbedder;
-  index: VectorIndex | null;
+  /** The built-in embedder: its vectors are stored with every passage and indexed always (the fallback). */
+  readonly concepts: ConceptEmbedder;
+  /** The built-in vectors' index, kept current on every change. */
+  conceptIndex: VectorIndex | null;
+  /** The model pack's embedder and index, while one is installed and works. */
+  private model: { embedder: ModelEmbedder; index: VectorIndex } | null = null;
+  /** Why the built-in embedder answers although a model pack is installed (it failed); null otherwise. */
+  embedderNote: string | null = null;
+  /** The model (embedder id) that failed: not tried again until the pack changes or the graph is reopened. */
+  private failedModel: string | undefined;
+  /** A model index being built (in the background while the hub runs): shown in stats and answers meanwhile. */
+  private building: { ref: EmbedPackRef; done: number; total: number } | null = null;
   serviceNames: ServiceName[] = [];
   private readonly tokensStmt;
   private readonly factsStmt;
@@ -224,12 +254,12 @@ export class KgEngine implements AskContext {
     private readonly options: KgEngineOptions,
   ) {
     this.lexicon = new Lexicon(store.db);
-    this.embedder = new ConceptEmbedder(store.db, this.lexicon);
+    this.concepts = new ConceptEmbedder(store.db, this.lexicon);
     this.tokensStmt = store.db.prepare('SELECT tokens FROM passages_fts WHERE rowid = ?');
     this.factsStmt = store.db.prepare('SELECT rid FROM passages WHERE entity_id = ? ORDER BY ord LIMIT 1');
     addWords(JSON.parse(store.meta('jieba_words') ?? '[]') as string[]);
-    this.index = VectorIndex.open(path.join(dir, VECTORS_FILE), this.embedder.id, this.embedder.dims) ?? null;
-    if (!this.index || this.index.size !== store.stats().vectors) this.rebuildIndex();
+    this.conceptIndex = VectorIndex.open(path.join(dir, VECTORS_FILE), this.concepts.id, this.concepts.dims) ?? null;
+    if (!this.conceptIndex || this.conceptIndex.size !== store.stats().vectors) this.rebuildIndex();
     this.loadServiceNames();
   }
 
@@ -262,14 +292,21 @@ export class KgEngine implements AskContext {
         if (store.meta('shipped_hash') !== hash) {
           syncShipped(store, baseFile);
           await KgEngine.recountUsers(store);
-          fs.rmSync(path.join(dir, VECTORS_FILE + '.json'), { force: true });
+          dropIndexes(dir);
         }
       }
     } catch (err) {
       store.close();
       throw err;
     }
-    return new KgEngine(store, dir, options);
+    const engine = new KgEngine(store, dir, options);
+    try {
+      await engine.useBestEmbedder();
+    } catch (err) {
+      engine.close();
+      throw err;
+    }
+    return engine;
   }
 
   /** Users' documents' concept statistics on top of the shipped ones (after a re-sync). */
@@ -283,12 +320,149 @@ export class KgEngine implements AskContext {
   }
 
   close(): void {
-    this.index?.save();
+    this.conceptIndex?.save();
+    this.model?.index.save();
     this.store.close();
   }
 
+  /** The embedder answering now: the model pack's where one works, the built-in one otherwise. */
+  get embedder(): Embedder {
+    return this.model?.embedder ?? this.concepts;
+  }
+
+  /** The index of the answering embedder's vectors. */
+  get index(): VectorIndex | null {
+    return this.model?.index ?? this.conceptIndex;
+  }
+
+  /** Rebuilds the built-in vectors' index from the vectors the graph keeps. */
   rebuildIndex(): void {
-    this.index = VectorIndex.build(path.join(this.dir, VECTORS_FILE), this.embedder.id, this.embedder.dims, this.store.vectors());
+    this.conceptIndex = VectorIndex.build(path.join(this.dir, VECTORS_FILE), this.concepts.id, this.concepts.dims, this.store.vectors());
+  }
+
+  // ------------------------------------------------------------ the embedder
+
+  /** True when the installed embedding pack is not the one answering (installed, removed or replaced since). */
+  embedderOutdated(): boolean {
+    const ref = this.options.embedModel?.pack();
+    const id = ref ? modelEmbedderId(ref) : undefined;
+    return id !== this.model?.embedder.id && !(id && id === this.failedModel);
+  }
+
+  /**
+   * THE choice of embedder: the installed, intact embedding pack's model (the embed feature's need) where there is
+   * one and it works, its index opened or built (every passage, in batches, with progress); the built-in
+   * cedict-concepts embedder otherwise. A model that fails falls back to the built-in one with the reason
+   * (embedderNote), nothing lost: the built-in vectors are always kept. Called at open and, by KgService, when
+   * the installed pack changes while the hub runs (the old embedder answers until the new index is ready).
+   */
+  async useBestEmbedder(): Promise<void> {
+    const ref = this.options.embedModel?.pack();
+    const id = ref ? modelEmbedderId(ref) : undefined;
+    if (id === this.model?.embedder.id) return;
+    if (!ref || !id) {
+      if (this.model) this.options.notice?.('info', `knowledge graph: the embedding pack ${this.model.embedder.ref.id} is gone; answering with the built-in embedder`);
+      this.dropModel();
+      this.embedderNote = null;
+      return;
+    }
+    if (id === this.failedModel) return;
+    try {
+      const embedder = await ModelEmbedder.open(this.options.embedModel!, ref);
+      const file = path.join(this.dir, MODEL_VECTORS_FILE);
+      let index = VectorIndex.open(file, embedder.id, embedder.dims);
+      const n = this.store.passageCount();
+      if (!index || index.size !== n) {
+        this.options.notice?.('info', `knowledge graph: building the vector index with ${ref.id} ${ref.version} for ${n} passages`);
+        const t0 = performance.now();
+        const rows = this.modelTexts();
+        this.building = { ref, done: 0, total: rows.length };
+        let vectors: Float32Array[];
+        try {
+          vectors = await embedder.embed(rows.map((r) => r.text), 'passage', (done) => {
+            this.building!.done = done;
+            this.options.progress?.(done, rows.length, `vector index (${ref.id})`);
+          });
+        } finally {
+          this.building = null;
+        }
+        index = VectorIndex.build(file, embedder.id, embedder.dims, rows.map((r, i) => ({ rid: r.rid, vector: vectors[i]! })));
+        this.options.notice?.('info', `knowledge graph: vector index with ${ref.id} built (${rows.length} passages, ${Math.round(performance.now() - t0)} ms)`);
+      }
+      this.model = { embedder, index };
+      this.embedderNote = null;
+      this.failedModel = undefined;
+    } catch (err) {
+      if (!(err instanceof ModelEmbedderError)) throw err;
+      this.fallBack(err, id);
+    }
+  }
+
+  /**
+   * The model failed: the built-in embedder answers from now on, and says why. The model's index stays on disk
+   * (a model working again reuses it) unless it is `stale` — it missed a change — and then it goes.
+   */
+  private fallBack(err: ModelEmbedderError, id = this.model?.embedder.id, stale = false): void {
+    this.failedModel = id;
+    this.embedderNote = `the embedding pack ${err.packId} failed (${err.reason.slice(0, 200)}); the built-in embedder answers`;
+    this.options.notice?.('warn', `knowledge graph: ${this.embedderNote}`);
+    this.dropModel(stale);
+  }
+
+  /** Why the built-in embedder answers although an embedding pack is installed, if it does: failed, or still indexing. */
+  private note(): string | null {
+    const b = this.building;
+    if (b && !this.model) return `the vector index with ${b.ref.id} ${b.ref.version} is being built (${b.done}/${b.total} passages); the built-in embedder answers until it is ready`;
+    return this.embedderNote;
+  }
+
+  private dropModel(forget = false): void {
+    if (this.model && !forget) this.model.index.save();
+    this.model = null;
+    if (forget) dropIndexes(this.dir, [MODEL_VECTORS_FILE]);
+  }
+
+  /** What the model embeds for each passage (of one source, or all): the section title (the topic) and the text. */
+  private modelTexts(sourceId?: string): { rid: number; text: string }[] {
+    const rows = this.store.db
+      .prepare(`SELECT p.rid, p.original, s.title FROM passages p LEFT JOIN sections s ON s.id = p.section_id ${sourceId ? 'WHERE p.source_id = ?' : ''} ORDER BY p.rid`)
+      .all(...(sourceId ? [sourceId] : [])) as { rid: number; original: string; title: string | null }[];
+    return rows.map((r) => ({ rid: r.rid, text: r.title && !r.original.includes(r.title) ? `${r.title} ${r.original}` : r.original }));
+  }
+
+  /**
+   * After a change: removed passages out of the model's index, the new passages of `sourceId` into it (the built-in
+   * index is updated with the store). Without a model, a model index left on disk no longer matches the graph: it is
+   * dropped (a model installed later rebuilds it).
+   */
+  private async afterChange(sourceId: string | null, removedRids: number[]): Promise<void> {
+    this.removeFromModel(removedRids);
+    if (!this.model || !sourceId) return;
+    const { embedder, index } = this.model;
+    try {
+      const rows = this.modelTexts(sourceId);
+      const vectors = await embedder.embed(rows.map((r) => r.text), 'passage', (done) => this.options.progress?.(done, rows.length, `vectors (${embedder.ref.id})`));
+      rows.forEach((r, i) => index.add(r.rid, vectors[i]!));
+    } catch (err) {
+      if (!(err instanceof ModelEmbedderError)) throw err;
+      this.fallBack(err, embedder.id, true); // its index lacks this source's passages
+      return;
+    }
+    index.save();
+  }
+
+  /** Removing needs no model: its vectors are markDelete'd, or the index rebuilt from its own points when deletions pile up. */
+  private removeFromModel(rids: number[]): void {
+    if (!this.model) {
+      dropIndexes(this.dir, [MODEL_VECTORS_FILE]);
+      return;
+    }
+    const { embedder, index } = this.model;
+    for (const rid of rids) index.remove(rid);
+    if (index.needsRebuild()) {
+      const live = this.store.db.prepare('SELECT rid FROM passages').pluck().all() as number[];
+      this.model.index = VectorIndex.build(index.file, embedder.id, embedder.dims, index.points(live));
+    } else index.save();
   }
 
   private loadServiceNames(): void {
@@ -357,8 +531,26 @@ export class KgEngine implements AskContext {
   }
 
   // ------------------------------------------------------------ methods
-  ask(question: string, k = 3, o: AskOptions = {}): Promise<KgAskResult> {
-    return ask(this, question, k, o);
+  async ask(question: string, k = 3, o: AskOptions = {}): Promise<KgAskResult> {
+    const ctx = this.askContext();
+    try {
+      return await ask(ctx, question, k, o);
+    } catch (err) {
+      // The model failed on the question (crashed, timed out): the built-in embedder answers it, and from now on.
+      if (!(err instanceof ModelEmbedderError) || !this.model || ctx.embedder !== this.model.embedder) throw err;
+      this.fallBack(err);
+      return ask(this.askContext(), question, k, o);
+    }
+  }
+
+  /**
+   * This engine as ask() sees it, with the embedder and its index fixed for the whole question: a switch of
+   * embedder finishing meanwhile never pairs a query vector with another model's index.
+   */
+  private askContext(): AskContext {
+    const note = this.note();
+    const embedder = this.model ? this.model.embedder : note ? labelled(this.concepts, `${this.concepts.label}; ${note}`) : this.concepts;
+    return Object.create(this, { embedder: { value: embedder }, index: { value: this.index } }) as AskContext;
   }
 
   private sourceInfo(id: string): KgSource {
@@ -385,12 +577,13 @@ export class KgEngine implements AskContext {
     this.store.transaction(() => {
       this.store.addSource({ id, name, kind: 'document', shipped: false, file: o.recordPath === false ? null : abs, addedAt: now(), effectiveDate: o.effectiveDate ?? doc.effectiveDate, hash: null });
       pending = writeDocument(this.store, id, doc, targets);
-      this.embedder.count(pending.map((p) => p.indexText));
-      const vectors = pending.map((p) => this.embedder.embedOne(p.indexText));
+      this.concepts.count(pending.map((p) => p.indexText));
+      const vectors = pending.map((p) => this.concepts.embedOne(p.indexText));
       const rids = storePassages(this.store, id, pending, vectors);
-      rids.forEach((rid, i) => this.index?.add(rid, vectors[i]!));
+      rids.forEach((rid, i) => this.conceptIndex?.add(rid, vectors[i]!));
     });
-    this.index?.save();
+    this.conceptIndex?.save();
+    await this.afterChange(id, []);
     return { source: this.sourceInfo(id), reader, replaced: !!existing };
   }
 
@@ -401,11 +594,12 @@ export class KgEngine implements AskContext {
     if (s.shipped) throw new HubError('BAD_REQUEST', `"${s.name}" is a shipped source: change knowledge-graph/ and run \`ic kg build\``);
     const texts = (this.store.db.prepare('SELECT original FROM passages WHERE source_id = ?').all(s.id) as { original: string }[]).map((r) => r.original);
     const removed = this.store.removeSource(s.id);
-    this.store.transaction(() => this.embedder.count(texts, -1));
+    this.store.transaction(() => this.concepts.count(texts, -1));
     let vectors = 0;
-    for (const rid of removed.rids) if (this.index?.remove(rid)) vectors++;
-    if (this.index?.needsRebuild()) this.rebuildIndex();
-    else this.index?.save();
+    for (const rid of removed.rids) if (this.conceptIndex?.remove(rid)) vectors++;
+    if (this.conceptIndex?.needsRebuild()) this.rebuildIndex();
+    else this.conceptIndex?.save();
+    this.removeFromModel(removed.rids);
     return { source: s.id, removed: { passages: removed.passages, entities: removed.entities, relations: removed.relations, vectors } };
   }
 
@@ -415,6 +609,8 @@ export class KgEngine implements AskContext {
       ...st,
       vectors: this.index?.size ?? 0,
       embedder: this.embedder.label,
+      vectorDims: this.embedder.dims,
+      embedderNote: this.model ? null : this.note(),
       shippedBuiltAt: this.store.meta('shipped_built_at'),
       shippedHash: this.store.meta('shipped_hash'),
       dataFile: this.store.file,
@@ -503,7 +699,7 @@ export class KgEngine implements AskContext {
   }
 
   /** Replaces the catalog source with `catalog` (an import). */
-  replaceCatalog(catalog: ServiceCatalogFile): number {
+  async replaceCatalog(catalog: ServiceCatalogFile): Promise<number> {
     const old = this.store.source(CATALOG_SOURCE);
     const texts = old ? (this.store.db.prepare('SELECT original FROM passages WHERE source_id = ?').all(CATALOG_SOURCE) as { original: string }[]).map((r) => r.original) : [];
     let rids: number[] = [];
@@ -511,22 +707,28 @@ export class KgEngine implements AskContext {
     this.store.transaction(() => {
       if (old) {
         rids = this.store.removeSource(CATALOG_SOURCE).rids;
-        this.embedder.count(texts, -1);
+        this.concepts.count(texts, -1);
       }
       this.store.addSource({ id: CATALOG_SOURCE, name: CATALOG_NAME, kind: 'catalog', shipped: true, file: old?.file ?? null, addedAt: now(), effectiveDate: null, hash: null });
       pending = writeCatalog(this.store, CATALOG_SOURCE, catalog);
-      this.embedder.count(pending.map((p) => p.indexText));
-      const newRids = storePassages(this.store, CATALOG_SOURCE, pending, pending.map((p) => this.embedder.embedOne(p.indexText)));
-      for (const rid of rids) this.index?.remove(rid);
-      newRids.forEach((rid, i) => this.index?.add(rid, this.embedder.embedOne(pending[i]!.indexText)));
+      this.concepts.count(pending.map((p) => p.indexText));
+      const newRids = storePassages(this.store, CATALOG_SOURCE, pending, pending.map((p) => this.concepts.embedOne(p.indexText)));
+      for (const rid of rids) this.conceptIndex?.remove(rid);
+      newRids.forEach((rid, i) => this.conceptIndex?.add(rid, this.concepts.embedOne(pending[i]!.indexText)));
       // An imported catalog stays until the shipped sources change again.
       this.store.setMeta('catalog_imported_at', now());
     });
     addWords(catalog.services.flatMap((s) => [s.name, ...s.aliases]));
     this.identityCache.clear();
-    if (this.index?.needsRebuild()) this.rebuildIndex();
-    else this.index?.save();
+    if (this.conceptIndex?.needsRebuild()) this.rebuildIndex();
+    else this.conceptIndex?.save();
+    await this.afterChange(CATALOG_SOURCE, rids);
     this.loadServiceNames();
     return catalog.services.length;
   }
+}
+
+/** The built-in embedder under a label that says why it answers (a model pack failed). */
+function labelled(e: Embedder, label: string): Embedder {
+  return Object.create(e, { label: { value: label } }) as Embedder;
 }

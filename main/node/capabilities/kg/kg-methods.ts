@@ -22,7 +22,7 @@ export function kgMethods(kg: KgService): MethodHandlers {
           const { importCatalogRows } = await import('./ingest/catalog-import.js');
           const outcome = await importCatalogRows(src.path, e.catalog(), mode);
           const failed = outcome.rows.filter((r) => r.status === 'error').length;
-          const imported = !dryRun && outcome.catalog ? (e.replaceCatalog(outcome.catalog), outcome.services) : 0;
+          const imported = !dryRun && outcome.catalog ? (await e.replaceCatalog(outcome.catalog), outcome.services) : 0;
           return { file: p ?? src.name, rows: outcome.rows, imported, failed, dryRun };
         } finally {
           src.cleanup();

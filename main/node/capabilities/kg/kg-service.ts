@@ -7,9 +7,13 @@ import type { ServiceCatalogFile } from '../../../common/contract/index.js';
 import { readCatalogFromGraph } from './store/catalog-reader.js';
 import type { KgEngine, KgEngineOptions } from './kg-engine.js';
 
+/** How often, at most, an ask looks whether the installed embedding pack changed (a folder scan). */
+const EMBEDDER_CHECK_MS = 5000;
+
 export class KgService {
   private engine?: Promise<KgEngine>;
   private writes: Promise<unknown> = Promise.resolve();
+  private embedderCheckedAt = 0;
 
   constructor(private options: KgEngineOptions) {}
 
@@ -18,18 +22,38 @@ export class KgService {
     this.options = { ...this.options, ...more };
   }
 
-  open(): Promise<KgEngine> {
+  async open(): Promise<KgEngine> {
     // The engine (jieba, opencc, hnswlib, SQLite) is imported on first use: `ic` commands that never ask pay nothing.
-    this.engine ??= import('./kg-engine.js').then(({ KgEngine }) => KgEngine.open(this.options)).catch((err) => {
-      this.engine = undefined;
-      throw err;
-    });
-    return this.engine;
+    this.engine ??= import('./kg-engine.js')
+      .then(({ KgEngine }) => KgEngine.open(this.options))
+      .then((e) => {
+        this.embedderCheckedAt = Date.now();
+        return e;
+      })
+      .catch((err) => {
+        this.engine = undefined;
+        throw err;
+      });
+    const e = await this.engine;
+    this.switchEmbedderIfPackChanged(e);
+    return e;
+  }
+
+  /**
+   * An embedding pack installed, removed or replaced while the hub runs: the engine switches in the background,
+   * after the writes before it; the embedder answering now keeps answering (from its own index) until the new
+   * index is ready, so no answer pairs a question's vector with another model's index.
+   */
+  private switchEmbedderIfPackChanged(e: KgEngine): void {
+    if (Date.now() - this.embedderCheckedAt < EMBEDDER_CHECK_MS) return;
+    this.embedderCheckedAt = Date.now();
+    if (!e.embedderOutdated()) return;
+    this.write((x) => x.useBestEmbedder()).catch((err: unknown) => this.options.notice?.('warn', `knowledge graph: switching embedder failed: ${err instanceof Error ? err.message : String(err)}`));
   }
 
   /** Runs a change after the changes before it. */
   write<T>(fn: (e: KgEngine) => Promise<T> | T): Promise<T> {
-    const run = this.writes.then(async () => fn(await this.open()));
+    const run = this.writes.then(async () => fn(await this.opened()));
     this.writes = run.catch(() => undefined);
     return run;
   }
@@ -39,6 +63,11 @@ export class KgService {
    * data folder's graph file directly; a data folder without a graph yet has the shipped catalog (undefined: the
    * caller reads the file).
    */
+  /** The engine without the embedder check (writes, including the switch itself). */
+  private opened(): Promise<KgEngine> {
+    return this.engine ?? this.open();
+  }
+
   async catalog(): Promise<ServiceCatalogFile | undefined> {
     if (this.engine) return (await this.engine).catalog();
     return readCatalogFromGraph(path.join(this.options.dataDir, 'kg', 'graph.sqlite'));

@@ -61,7 +61,7 @@ export const ocr: Command = {
       try {
         // The writers (pdf-lib, exceljs, sharp) load only when files are written, not at every `ic` start.
         const { writeOutputs } = await import('./output/write-outputs.js');
-        const written = await writeOutputs(formats as OutputFormat[], file, o, outDir, taken);
+        const written = await writeOutputs(formats as OutputFormat[], file, o, outDir, taken, (a, d, f) => h.audit.action(a, d, f));
         for (const w of written) out.info(`wrote ${w}`);
       } catch (err) {
         failed = true;

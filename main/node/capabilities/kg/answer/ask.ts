@@ -13,6 +13,7 @@ import { reciprocalRankFusion } from '../retrieval/fusion.js';
 import type { Lexicon } from '../retrieval/lexicon.js';
 import type { VectorIndex } from '../retrieval/vector-index.js';
 import { hasCjk, normalizeKey } from '../text/normalize.js';
+import { scoreWeights } from './score-weights.js';
 import { chineseWords, tokenize } from '../text/tokenize.js';
 
 /**
@@ -219,6 +220,7 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     rrf: number;
   }
   const byId = new Map<string, Cand>();
+  const w = scoreWeights(ctx.embedder);
   const candidates = ctx.store.passagesByRid([...fused.keys()]);
   for (const p of candidates) {
     // A service item's facts passage is long (conditions, laws …): it answers when the question names the item,
@@ -227,7 +229,7 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     const tokens = isFacts ? ctx.identityTokens(p.entityId!) : ctx.passageTokens(p.rid);
     const cov = coverage(groups, tokens, ctx.passageConcepts(tokens), isFacts);
     const sim = similarity.get(p.rid) ?? 0;
-    byId.set(p.id, { p, score: 0.75 * cov + 0.25 * Math.max(0, sim), rrf: fused.get(p.rid) ?? 0 });
+    byId.set(p.id, { p, score: w.coverage * cov + w.vector * Math.max(0, sim), rrf: fused.get(p.rid) ?? 0 });
   }
   for (const e of named) {
     const fp = ctx.factsPassage(e);

@@ -40,6 +40,8 @@ export function conceptFeatures(text: string, lexicon: Lexicon): Map<string, num
 export class ConceptEmbedder implements Embedder {
   readonly id = CONCEPT_EMBEDDER_ID;
   readonly label = CONCEPT_EMBEDDER_LABEL;
+  /** The score blend and the no-answer threshold were calibrated on these vectors (scripts/bench qa). */
+  readonly calibrated = true;
   private readonly dfStmt;
   private readonly nStmt;
   private readonly dfCache = new Map<string, number>();

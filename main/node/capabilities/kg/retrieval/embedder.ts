@@ -5,5 +5,10 @@ export interface Embedder {
   /** Honest name for `engine.embedder`. */
   label: string;
   dims: number;
+  /**
+   * True when the answer score's blend and the no-answer threshold (answer/ask.ts) were calibrated on this
+   * embedder's similarities. Only the built-in one is: a model's cosine similarities live on another scale.
+   */
+  calibrated: boolean;
   embed(texts: string[], kind: 'query' | 'passage'): Promise<Float32Array[]>;
 }

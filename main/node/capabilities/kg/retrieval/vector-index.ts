@@ -120,6 +120,19 @@ export class VectorIndex {
     return r.neighbors.map((rid, i) => ({ rid, similarity: 1 - r.distances[i]! }));
   }
 
+  /** The stored vectors of `rids` (a rebuild without the deleted entries needs no embedder); rids not held are skipped. */
+  *points(rids: Iterable<number>): Iterable<{ rid: number; vector: Float32Array }> {
+    for (const rid of rids) {
+      let point: number[];
+      try {
+        point = this.index.getPoint(rid);
+      } catch {
+        continue;
+      }
+      yield { rid, vector: Float32Array.from(point) };
+    }
+  }
+
   save(): void {
     if (!this.dirty && fs.existsSync(this.file)) return;
     const tmp = this.file + '.tmp';

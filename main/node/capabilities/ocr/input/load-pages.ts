@@ -31,7 +31,8 @@ export async function* loadPages(source: FileSource, o: { pages?: number[]; sign
   }
 }
 
-async function readSource(source: FileSource, file: string): Promise<Buffer> {
+/** The bytes of an upload or a named file, refused (BAD_REQUEST / NOT_FOUND) like the page loader refuses them. */
+export async function readSource(source: FileSource, file: string): Promise<Buffer> {
   if ('base64' in source) {
     const b64 = source.base64.replace(/^data:[^,]*;base64,/, '');
     if (!/^[A-Za-z0-9+/=\s_-]*$/.test(b64.slice(0, 65536))) throw badInput(file, 'the upload is not valid base64');
