@@ -21,10 +21,11 @@ const manifest = JSON.parse(fs.readFileSync(path.join(root, 'models/manifest.jso
 const entry = manifest.packs.find((p) => p.id === 'pp-ocrv4-ch')!;
 
 describe('derived pack files', () => {
-  it('the manifest derives the folded detector and recogniser from the pack files with the committed script', () => {
+  it('the manifest derives the folded models from the pack files with the committed script', () => {
     expect(entry.derived?.map((d) => [d.from, d.path])).toEqual([
       [PPOCR_FILES.det, foldedName(PPOCR_FILES.det)],
       [PPOCR_FILES.rec, foldedName(PPOCR_FILES.rec)],
+      [PPOCR_FILES.cls, foldedName(PPOCR_FILES.cls)],
     ]);
     for (const d of entry.derived!) expect(fs.existsSync(path.join(root, d.script))).toBe(true);
   });
@@ -36,6 +37,7 @@ describe('derived pack files', () => {
       const lines = deriveFiles(entry, dir, [path.join(dir, 'no-such-python')]);
       expect(lines[0]).toMatch(/ch_PP-OCRv4_det_infer\.folded\.onnx not derived .*used instead/);
       expect(lines[1]).toMatch(/ch_PP-OCRv4_rec_infer\.onnx is missing/);
+      expect(lines[2]).toMatch(/ch_ppocr_mobile_v2\.0_cls_infer\.onnx is missing/);
       expect(fs.readdirSync(dir)).toEqual([PPOCR_FILES.det]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -50,7 +52,11 @@ describe.skipIf(!hasPack || !python)('folded PP-OCRv4 models (real models)', () 
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ic-folded-'));
     for (const f of Object.values(PPOCR_FILES)) fs.copyFileSync(path.join(PACK, f), path.join(dir, f));
     const lines = deriveFiles(entry, dir, [python!]);
-    expect(lines).toEqual([expect.stringMatching(/det_infer\.folded\.onnx derived/), expect.stringMatching(/rec_infer\.folded\.onnx derived/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/det_infer\.folded\.onnx derived/),
+      expect.stringMatching(/rec_infer\.folded\.onnx derived/),
+      expect.stringMatching(/cls_infer\.folded\.onnx derived/),
+    ]);
     expect(deriveFiles(entry, dir, [python!])).toEqual([]); // up to date: not made again
   }, 120_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -100,13 +106,19 @@ describe.skipIf(!hasPack || !python)('folded PP-OCRv4 models (real models)', () 
     expect(r.maxDiff).toBeLessThan(1e-3);
   }, 60_000);
 
+  it('the folded direction classifier gives the same probabilities', async () => {
+    const r = await compare(PPOCR_FILES.cls, [4, 3, 48, 192]);
+    expect(r.n).toBe(8);
+    expect(r.maxDiff).toBeLessThan(1e-4);
+  }, 60_000);
+
   it('the engine loads the folded models when the pack has them, the originals when asked', async () => {
     const doc = await renderDoc({ title: '营业执照', lines: ['统一社会信用代码 91330106MA2AYF6L02', '名称 杭州市西湖区示例餐饮有限公司', '登记机关 杭州市西湖区市场监督管理局'], font: 'Noto Sans CJK SC' });
     const folded = await PpOcrEngine.load(dir);
     const plain = await PpOcrEngine.load(dir, { foldedModels: false });
     try {
-      expect(folded.modelFiles).toMatchObject({ det: foldedName(PPOCR_FILES.det), rec: foldedName(PPOCR_FILES.rec) });
-      expect(plain.modelFiles).toMatchObject({ det: PPOCR_FILES.det, rec: PPOCR_FILES.rec });
+      expect(folded.modelFiles).toEqual({ det: foldedName(PPOCR_FILES.det), cls: foldedName(PPOCR_FILES.cls), rec: foldedName(PPOCR_FILES.rec) });
+      expect(plain.modelFiles).toEqual({ det: PPOCR_FILES.det, cls: PPOCR_FILES.cls, rec: PPOCR_FILES.rec });
       const raster = await toRaster(doc.png);
       const [a, b] = [await folded.recognize(raster, { lang: 'auto' }), await plain.recognize(raster, { lang: 'auto' })];
       expect(a.lines.map((l) => l.text)).toEqual(b.lines.map((l) => l.text));

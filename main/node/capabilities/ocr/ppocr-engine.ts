@@ -28,8 +28,8 @@ export const PPOCR_FILES = {
 
 /**
  * The simplified copy of a model that pack preparation derives (scripts/models/fold-ppocr.py: PP-LCNetV3's affine
- * blocks folded into the convolutions, hard-swish as one HardSigmoid and a Mul — the same function, about a fifth
- * less time for the recogniser and a tenth for the detector on CPU). Used when present; the pack's own file when not.
+ * blocks folded into the convolutions, hard-swish as one HardSigmoid and a Mul — the same function, about a quarter
+ * less time for the recogniser and the detector on CPU). Used when present; the pack's own file when not.
  */
 export const foldedName = (file: string): string => file.replace(/\.onnx$/, '.folded.onnx');
 
