@@ -20,6 +20,7 @@ export interface BenchOptions {
   profile: boolean;
   profileReps: number;
   dist?: string;
+  originalModels?: boolean;
 }
 
 export interface EngineScore {

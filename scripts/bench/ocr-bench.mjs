@@ -20,7 +20,8 @@ export const USAGE = `npm run bench -- ocr [options]
 
   --profile                per-stage profile of our engine in-process instead (decode, grey/seal, detection,
                            classifier, recognition; model runs timed on their own); --profile-reps N, --dist DIR
-                           (another build's dist/, for before/after), --details for every page
+                           (another build's dist/, for before/after), --details for every page, --original-models
+                           (the pack's own models, not the folded ones preparation derives), --data-dir (its pack)
   --tsv FILE               evaluation documents (id<TAB>font<TAB>line|line|…); default ../shared/eval/ocr-dev.tsv
   --docs ID,ID             only these documents
   --variants V,V           only these variants (${VARIANTS.join(', ')})
@@ -41,7 +42,7 @@ export const USAGE = `npm run bench -- ocr [options]
  *   tsv: string, docs?: string[], variants?: string[], engine: 'auto' | 'ppocr' | 'tesseract',
  *   native: boolean, ours: boolean, memory: boolean, memoryOnly: boolean, memoryPages: number,
  *   tesseractThreads: number, cacheDir: string, dataDir?: string, details: boolean, json: boolean, help: boolean,
- *   profile: boolean, profileReps: number, dist?: string
+ *   profile: boolean, profileReps: number, dist?: string, originalModels?: boolean
  * }} BenchOptions
  */
 
@@ -139,6 +140,9 @@ export function parseBenchArgs(argv) {
         break;
       case '--dist':
         o.dist = path.resolve(value());
+        break;
+      case '--original-models':
+        o.originalModels = true;
         break;
       case '--help':
       case '-h':
@@ -617,7 +621,10 @@ export async function main(argv) {
     // Where a page's time goes, stage by stage, in-process (no hub, no native Tesseract): ocr-profile.mjs.
     const { profile, formatProfile } = await import('./ocr-profile.mjs');
     const load0 = os.loadavg()[0] ?? 0;
-    const res = await profile({ tsv: opts.tsv, docs: opts.docs, variants: opts.variants, reps: opts.profileReps, dist: opts.dist });
+    // The pack the hub would use: the data folder's pp-ocrv4-ch when there is one (it wins over the app's), else the app's.
+    const dataPack = opts.dataDir ? path.join(opts.dataDir, 'models', 'pp-ocrv4-ch') : undefined;
+    const pack = dataPack && fs.existsSync(path.join(dataPack, 'pack.json')) ? dataPack : undefined;
+    const res = await profile({ tsv: opts.tsv, docs: opts.docs, variants: opts.variants, reps: opts.profileReps, dist: opts.dist, pack, originalModels: opts.originalModels });
     process.stdout.write(opts.json ? `${JSON.stringify(res, null, 2)}\n` : `${formatProfile(res, load0, opts.details)}\n`);
     return 0;
   }

@@ -4,9 +4,11 @@
 // (no hub), models loaded once before the first page.
 //
 //   npx tsc -p tsconfig.build.json && node scripts/bench/ocr-profile.mjs [--tsv FILE] [--docs a,b] [--variants v,w]
-//        [--reps N] [--dist DIR] [--each] [--json]
+//        [--reps N] [--dist DIR] [--pack DIR] [--original-models] [--each] [--json]
 //
-// --dist points at another build's dist/ folder (e.g. of an earlier commit) to compare before and after.
+// --dist points at another build's dist/ folder (e.g. of an earlier commit) to compare before and after; --pack at
+// another pp-ocrv4-ch pack folder (default models/packs/pp-ocrv4-ch); --original-models loads the pack's own models
+// even where preparation derived folded ones.
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,7 +37,7 @@ export const STAGES = /** @type {const} */ ([
 ]);
 
 /**
- * @param {{ tsv?: string, docs?: string[], variants?: string[], reps?: number, dist?: string }} o
+ * @param {{ tsv?: string, docs?: string[], variants?: string[], reps?: number, dist?: string, pack?: string, originalModels?: boolean }} o
  */
 export async function profile(o = {}) {
   const dist = path.resolve(o.dist ?? path.join(repoRoot, 'dist'));
@@ -43,7 +45,8 @@ export async function profile(o = {}) {
   const { PpOcrEngine } = await ocr('ppocr-engine.js');
   const { loadPages } = await ocr('input/load-pages.js');
   const set = await renderEvalSet({ tsv: o.tsv, docs: o.docs, variants: o.variants });
-  const engine = await PpOcrEngine.load(path.join(repoRoot, 'models', 'packs', 'pp-ocrv4-ch'));
+  const pack = path.resolve(o.pack ?? path.join(repoRoot, 'models', 'packs', 'pp-ocrv4-ch'));
+  const engine = await PpOcrEngine.load(pack, o.originalModels ? { foldedModels: false } : {});
   // Time each model's runs (sessions: det, cls, rec).
   const names = ['det', 'cls', 'rec'];
   const model = { det: 0, cls: 0, rec: 0 };
@@ -90,13 +93,13 @@ export async function profile(o = {}) {
     await engine.dispose();
   }
   const summary = Object.fromEntries(STAGES.map(([k]) => [k, { median: median(rows.map((r) => r[k])), mean: rows.reduce((a, r) => a + r[k], 0) / rows.length }]));
-  return { dist, pages: rows.length, loadAvg: Number(os.loadavg()[0]?.toFixed(2)), summary, rows };
+  return { dist, pack, models: engine.modelFiles ?? null, pages: rows.length, loadAvg: Number(os.loadavg()[0]?.toFixed(2)), summary, rows };
 }
 
 /** The profile as a markdown table (with every page when `each`). */
 export function formatProfile(res, load0, each = false) {
   const f = (x) => (Number.isFinite(x) ? Math.round(x) : 'n/a');
-  const out = [`PP-OCRv4 per-stage profile — ${res.pages} pages, ${res.dist}; load average ${load0?.toFixed(2)} at start, ${res.loadAvg} at end`, '', '| Stage | median ms | mean ms |', '|---|---:|---:|'];
+  const out = [`PP-OCRv4 per-stage profile — ${res.pages} pages, ${res.dist}; load average ${load0?.toFixed(2)} at start, ${res.loadAvg} at end`, ...modelsLine(res), '', '| Stage | median ms | mean ms |', '|---|---:|---:|'];
   for (const [k, label] of STAGES) out.push(`| ${label} | ${f(res.summary[k].median)} | ${f(res.summary[k].mean)} |`);
   if (each) {
     out.push('', `| Page | ${STAGES.map(([k]) => k).join(' | ')} | lines |`, `|---|${STAGES.map(() => '---:').join('|')}|---:|`);
@@ -104,6 +107,9 @@ export function formatProfile(res, load0, each = false) {
   }
   return out.join('\n');
 }
+
+/** The pack and model files the profile ran (older builds do not say). */
+const modelsLine = (res) => (res.models ? [`models: ${Object.values(res.models).join(', ')} in ${res.pack}`] : []);
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
@@ -114,20 +120,21 @@ if (isMain) {
   };
   const list = (s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
   const load0 = os.loadavg()[0];
-  profile({ tsv: opt('--tsv'), docs: list(opt('--docs')), variants: list(opt('--variants')), reps: opt('--reps') ? Number(opt('--reps')) : 1, dist: opt('--dist') }).then(
+  profile({
+    tsv: opt('--tsv'),
+    docs: list(opt('--docs')),
+    variants: list(opt('--variants')),
+    reps: opt('--reps') ? Number(opt('--reps')) : 1,
+    dist: opt('--dist'),
+    pack: opt('--pack'),
+    originalModels: args.includes('--original-models'),
+  }).then(
     (res) => {
       if (args.includes('--json')) {
         process.stdout.write(`${JSON.stringify(res, null, 2)}\n`);
         return;
       }
-      const f = (x) => (Number.isFinite(x) ? Math.round(x) : 'n/a');
-      const out = [`PP-OCRv4 per-stage profile — ${res.pages} pages, ${res.dist}; load average ${load0?.toFixed(2)} at start, ${res.loadAvg} at end`, '', '| Stage | median ms | mean ms |', '|---|---:|---:|'];
-      for (const [k, label] of STAGES) out.push(`| ${label} | ${f(res.summary[k].median)} | ${f(res.summary[k].mean)} |`);
-      if (args.includes('--each')) {
-        out.push('', `| Page | ${STAGES.map(([k]) => k).join(' | ')} | lines |`, `|---|${STAGES.map(() => '---:').join('|')}|---:|`);
-        for (const r of res.rows) out.push(`| ${r.page} | ${STAGES.map(([k]) => f(r[k])).join(' | ')} | ${r.lines} |`);
-      }
-      process.stdout.write(`${out.join('\n')}\n`);
+      process.stdout.write(`${formatProfile(res, load0, args.includes('--each'))}\n`);
     },
     (e) => {
       process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

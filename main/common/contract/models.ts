@@ -52,6 +52,12 @@ export const CatalogPack = z.object({
   source: PackSource,
   files: z.array(CatalogFile).min(1),
   hf: HfLayout.optional(),
+  /**
+   * Files pack preparation makes from the pack's own files with a committed script (`python3 SCRIPT FROM PATH`,
+   * the `onnx` package needed), e.g. a simplified copy of a model. Optional extras: never hashed in the manifest,
+   * never required — an engine falls back to `from` when one is missing (no Python with onnx on the machine).
+   */
+  derived: z.array(z.object({ path: PackPath, from: PackPath, script: z.string() })).optional(),
   /** One line telling a user how to get this pack when it cannot be prepared here. */
   howToGet: z.string(),
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CatalogPack, PackRecord } from '../../common/contract/index.js';
@@ -21,7 +22,10 @@ export async function preparePacks(store: PackStore, log: (line: string) => void
     const outcome = await prepareOne(store, entry);
     out.push(outcome);
     if (outcome.status === 'unavailable') log(`${entry.id}: not prepared (${outcome.reason}). To get it: ${outcome.howToGet}`);
-    else log(`${entry.id}: ${outcome.status} (${(outcome.bytes / 1e6).toFixed(1)} MB)`);
+    else {
+      log(`${entry.id}: ${outcome.status} (${(outcome.bytes / 1e6).toFixed(1)} MB)`);
+      for (const line of deriveFiles(entry, path.join(store.opts.appDir, entry.id))) log(`${entry.id}: ${line}`);
+    }
   }
   return out;
 }
@@ -68,4 +72,43 @@ async function prepareOne(store: PackStore, entry: CatalogPack): Promise<Prepare
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** Pythons tried in turn for derived files: IC_PYTHON when set, else the one on PATH, then the system's. */
+const pythons = (): string[] =>
+  process.env.IC_PYTHON ? [process.env.IC_PYTHON] : process.platform === 'win32' ? ['python', 'py'] : ['python3', '/usr/bin/python3'];
+
+/**
+ * Makes a prepared pack's derived files (catalog `derived`) that are missing or older than their source or script, with the
+ * committed script under Python with the `onnx` package. A file that cannot be made is reported and left out:
+ * derived files are optional, the engines fall back to the originals.
+ */
+export function deriveFiles(entry: CatalogPack, dir: string, candidates: readonly string[] = pythons()): string[] {
+  const lines: string[] = [];
+  for (const d of entry.derived ?? []) {
+    const from = path.join(dir, d.from);
+    const to = path.join(dir, d.path);
+    const fromStat = fs.statSync(from, { throwIfNoEntry: false });
+    if (!fromStat) {
+      lines.push(`${d.path} not derived: ${d.from} is missing`);
+      continue;
+    }
+    const script = path.join(appRoot, d.script);
+    // Up to date: made after both its source and the script (a changed script derives afresh).
+    const madeAt = fs.statSync(to, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+    if (madeAt >= fromStat.mtimeMs && madeAt >= (fs.statSync(script, { throwIfNoEntry: false })?.mtimeMs ?? 0)) continue;
+    const tmp = `${to}.tmp-${process.pid}`;
+    const failures: string[] = [];
+    for (const python of candidates) {
+      const r = spawnSync(python, [script, from, tmp], { encoding: 'utf8', timeout: 5 * 60_000 });
+      if (r.status === 0 && fs.existsSync(tmp)) break;
+      fs.rmSync(tmp, { force: true });
+      failures.push(`${python}: ${(r.error?.message ?? `${r.stderr ?? ''}`.trim().split('\n').pop()) || `exit ${r.status}`}`);
+    }
+    if (fs.existsSync(tmp)) {
+      fs.renameSync(tmp, to);
+      lines.push(`${d.path} derived (${(fs.statSync(to).size / 1e6).toFixed(1)} MB)`);
+    } else lines.push(`${d.path} not derived (${failures.join('; ')}); ${d.from} is used instead — needs Python with the onnx package`);
+  }
+  return lines;
 }

@@ -41,6 +41,7 @@ import { ConceptEmbedder } from './retrieval/concept-embedder.js';
 import type { Embedder } from './retrieval/embedder.js';
 import { ModelEmbedder, ModelEmbedderError, modelEmbedderId, type EmbedModel, type EmbedPackRef } from './retrieval/model-embedder.js';
 import { Lexicon, writeLexicon } from './retrieval/lexicon.js';
+import { MorphemeIndex } from './retrieval/morphemes.js';
 import { VectorIndex } from './retrieval/vector-index.js';
 import type { PassageRow } from './store/graph-store.js';
 import { SqliteGraphStore } from './store/sqlite-graph-store.js';
@@ -220,6 +221,7 @@ function syncShipped(store: SqliteGraphStore, baseFile: string): void {
         INSERT OR IGNORE INTO relations SELECT * FROM base.relations;
         DELETE FROM lex_zh; INSERT INTO lex_zh SELECT * FROM base.lex_zh;
         DELETE FROM lex_en; INSERT INTO lex_en SELECT * FROM base.lex_en;
+        DELETE FROM lex_idf; INSERT INTO lex_idf SELECT * FROM base.lex_idf;
         DELETE FROM concept_df; INSERT INTO concept_df SELECT * FROM base.concept_df;
         INSERT OR REPLACE INTO meta SELECT * FROM base.meta WHERE key IN ('shipped_hash', 'shipped_built_at', 'jieba_words', 'concept_docs', 'embedder');
       `);
@@ -498,6 +500,12 @@ export class KgEngine implements AskContext {
     return new Set(r ? r.tokens.split(' ') : []);
   }
 
+  private morphemeIndex: MorphemeIndex | undefined;
+  morphemes(): MorphemeIndex {
+    this.morphemeIndex ??= new MorphemeIndex((this.store.db.prepare('SELECT term FROM passages_vocab').pluck().all() as string[]));
+    return this.morphemeIndex;
+  }
+
   private readonly conceptCache = new Map<string, string[]>();
   private readonly identityCache = new Map<string, Set<string>>();
   identityTokens(serviceEntity: string): Set<string> {
@@ -583,6 +591,7 @@ export class KgEngine implements AskContext {
       rids.forEach((rid, i) => this.conceptIndex?.add(rid, vectors[i]!));
     });
     this.conceptIndex?.save();
+    this.morphemeIndex = undefined;
     await this.afterChange(id, []);
     return { source: this.sourceInfo(id), reader, replaced: !!existing };
   }
@@ -594,6 +603,7 @@ export class KgEngine implements AskContext {
     if (s.shipped) throw new HubError('BAD_REQUEST', `"${s.name}" is a shipped source: change knowledge-graph/ and run \`ic kg build\``);
     const texts = (this.store.db.prepare('SELECT original FROM passages WHERE source_id = ?').all(s.id) as { original: string }[]).map((r) => r.original);
     const removed = this.store.removeSource(s.id);
+    this.morphemeIndex = undefined;
     this.store.transaction(() => this.concepts.count(texts, -1));
     let vectors = 0;
     for (const rid of removed.rids) if (this.conceptIndex?.remove(rid)) vectors++;
@@ -720,6 +730,7 @@ export class KgEngine implements AskContext {
     });
     addWords(catalog.services.flatMap((s) => [s.name, ...s.aliases]));
     this.identityCache.clear();
+    this.morphemeIndex = undefined;
     if (this.conceptIndex?.needsRebuild()) this.rebuildIndex();
     else this.conceptIndex?.save();
     await this.afterChange(CATALOG_SOURCE, rids);

@@ -1,27 +1,46 @@
 /**
  * Answering a question: lexical (FTS5 BM25) and vector (hnswlib) candidates fused by reciprocal rank, expanded
  * along the graph (a service item named in the question brings its facts; a matched material brings its service
- * item), then scored 0–1 by how much of the question the passage covers (IDF-weighted; an English word counts as
- * covered by any of its bridged Chinese words) blended with the vector similarity. Below NO_ANSWER_THRESHOLD the
- * result is an explicit noAnswer instead of a guess.
+ * item), then scored 0–1 by how much of the question the passage covers (words weighted by their IDF in the graph
+ * and in general language; an English word counts as covered by any of its bridged Chinese words, a Chinese word the
+ * graph lacks by a dictionary near-synonym or a word sharing its morphemes) blended with the vector similarity.
+ * Below the no-answer decision (NO_ANSWER_THRESHOLDS) the result is an explicit noAnswer instead of a guess.
  */
 import type { KgAnswer, KgAskResult, KgEngine as KgEngineInfo } from '../../../../common/contract/index.js';
 import type { GraphStore, PassageRow } from '../store/graph-store.js';
 import { bridgeQuestion, BRIDGE_LABEL, type BridgedStem } from '../retrieval/bridge.js';
 import type { Embedder } from '../retrieval/embedder.js';
 import { reciprocalRankFusion } from '../retrieval/fusion.js';
+import type { MorphemeIndex } from '../retrieval/morphemes.js';
+import { synonymsOf } from '../retrieval/synonyms.js';
 import type { Lexicon } from '../retrieval/lexicon.js';
 import type { VectorIndex } from '../retrieval/vector-index.js';
 import { hasCjk, normalizeKey } from '../text/normalize.js';
 import { scoreWeights } from './score-weights.js';
 import { chineseWords, tokenize } from '../text/tokenize.js';
 
+/** Where an answer comes from, for the no-answer decision. */
+export type AnswerOrigin = 'text' | 'catalog' | 'glossary';
+
 /**
- * Calibrated on scripts/bench/data/qa-dev.jsonl (`npm run bench -- qa`): the lowest score that keeps the no-answer
- * recall of its `none` questions ≥ 0.8 (0.86 there); answerable questions scoring below it get noAnswer.
+ * The no-answer decision, on two features of the best answer:
+ * - its score must reach the threshold of its origin. A text passage (the plan, a user's document) answers when it
+ *   covers a fair part of the question; a named thing (a catalog item or material, a glossary term) matched only in
+ *   part is usually another thing than the one asked about (公租房 is not 住房公积金), so it needs more;
+ * - unless the question names a service item, some of its weight must be reachable: words the graph holds, or a
+ *   part or a close stand-in of them (credit ≥ REACH_MIN; a weak morpheme neighbour such as 火灾 for 火星 is not):
+ *   a question about things no source mentions (火星上的天气, 地铁, 起步价) has no answer here however well a passage
+ *   covers its light words.
+ * Fitted on scripts/bench/data/qa-dev.jsonl by scripts/bench/qa-fit-no-answer.mjs: the fewest answerable questions
+ * refused while ≥ 0.8 of its `none` questions are, and ≥ 0.6 of those whose best answer has the same origin (0.82
+ * refused; 0.11 of answerable ones), at the middle of the plateau of equal solutions.
  */
-export const NO_ANSWER_THRESHOLD = 0.44;
-export const LEXICAL_LABEL = 'fts5-bm25 (jieba on simplified text; English Porter-stemmed)';
+export const NO_ANSWER_THRESHOLDS: Readonly<Record<AnswerOrigin, number> & { reachable: number }> = { text: 0.2, catalog: 0.5, glossary: 0.36, reachable: 0.05 };
+
+export function originOf(p: PassageRow): AnswerOrigin {
+  return p.sourceId === 'catalog' ? 'catalog' : p.sourceId === 'glossary' ? 'glossary' : 'text';
+}
+export const LEXICAL_LABEL = 'fts5-bm25 (jieba on simplified text; English Porter-stemmed) + CC-CEDICT near-synonyms and shared morphemes';
 export const VECTOR_LABEL = 'hnswlib-node (cosine HNSW)';
 
 export interface ServiceName {
@@ -45,6 +64,8 @@ export interface AskContext {
   identityTokens(serviceEntity: string): Set<string>;
   /** The service or material a glossary term names, if any. */
   catalogEntityOfTerm(termEntity: string): string | undefined;
+  /** Index words by their characters (built on first use, after changes to the graph). */
+  morphemes(): MorphemeIndex;
   /** The concept stems of a passage's Chinese words (and its English stems). */
   passageConcepts(tokens: Set<string>): Set<string>;
 }
@@ -56,24 +77,61 @@ interface Group {
   weight: number;
   /** A word asking about a service item's facts (材料, 多久, cost …). */
   intent: boolean;
+  /** The word's general-language IDF (jieba's table; CC-CEDICT gloss counts for English). */
+  general: number;
 }
 
 function quote(t: string): string {
   return `"${t.replace(/"/g, '""')}"`;
 }
 
+/**
+ * A question word's weight is its IDF in the graph times (its general-language IDF / GEN_REF)^power: filler that is
+ * common in any Chinese (怎么办 6.6, 不会 4.4, 以后 4.3) or English (take, get) weighs less than a content word,
+ * without a hand list. Powers measured on the development set: Chinese 2 (1: paraphrase top-3 at threshold 0
+ * 0.38 → 0.50 with 2; 3 loses plan-zh), English 1 (2: no better).
+ */
+const GEN_REF = 8;
+const GEN_POWER = 2;
+/** A question word is reachable when the graph holds it, a part of it or a close stand-in: credit ≥ this. */
+const REACH_MIN = 0.5;
+const EN_GEN_POWER = 1;
+/** Credit of a dictionary near-synonym (retrieval/synonyms.ts), times its similarity; at most SYN_LIMIT per word. */
+const SYN_CREDIT = 1;
+const SYN_LIMIT = 4;
+/** Only words the graph lacks, and not general filler (general IDF below this), look for synonyms. */
+const SYN_MIN_GENERAL = 5;
+/** Credit of an index word sharing morphemes with a question word the graph lacks (retrieval/morphemes.ts). */
+const CHAR_CREDIT = 0.8;
+const CHAR_MIN_SIMILARITY = 0.3;
+const CHAR_LIMIT = 8;
+
 function questionGroups(q: string, ctx: AskContext, bridged: BridgedStem[]): Group[] {
   const store = ctx.store;
   const n = Math.max(1, store.passageCount());
   const idf = (t: string) => Math.log(1 + n / Math.max(0.5, store.docFreq(t))) ** IDF_POWER;
+  const vocabulary = ctx.morphemes();
+  const inIndex = (t: string) => (vocabulary.has(t) ? 1 : 0);
   const groups: Group[] = [];
   for (const w of chineseWords(q)) {
     if ([...w].length < 2 && !store.docFreq(w)) continue;
     const sub = tokenize(w).filter((t) => t !== w && [...t].length >= 2);
     const tokens = new Map<string, number>([[w, 1]]);
-    for (const t of sub) tokens.set(t, 0.6);
-    const weight = store.docFreq(w) ? idf(w) : Math.max(idf(w) * 0.8, ...sub.map((t) => idf(t)));
-    groups.push({ tokens, concepts: ctx.lexicon.concepts(w), weight, intent: SERVICE_INTENT.has(w) });
+    const credit = (t: string, c: number) => {
+      if ((tokens.get(t) ?? 0) < c) tokens.set(t, c);
+    };
+    for (const t of sub) credit(t, 0.6);
+    const absent = !store.docFreq(w);
+    const general = ctx.lexicon.generalIdf(w);
+    // A word the graph lacks may stand for one it holds: a dictionary near-synonym, or a word sharing its morphemes.
+    if (absent && general >= SYN_MIN_GENERAL) for (const sy of synonymsOf(w, ctx.lexicon, inIndex, SYN_LIMIT)) credit(sy.token, SYN_CREDIT * sy.similarity);
+    if (absent) {
+      const charWeight = (c: string) => ctx.lexicon.charIdf(c);
+      for (const nb of vocabulary.neighbours(w, charWeight, CHAR_MIN_SIMILARITY, CHAR_LIMIT, (z) => ctx.lexicon.isKnownWord(z))) credit(nb.token, CHAR_CREDIT * nb.similarity);
+    }
+    const corpus = absent ? Math.max(idf(w) * 0.8, ...sub.map((t) => idf(t))) : idf(w);
+    const weight = corpus * (general / GEN_REF) ** GEN_POWER;
+    groups.push({ tokens, concepts: ctx.lexicon.concepts(w), weight, intent: SERVICE_INTENT.has(w), general });
   }
   for (const b of bridged) {
     const tokens = new Map<string, number>();
@@ -81,29 +139,45 @@ function questionGroups(q: string, ctx: AskContext, bridged: BridgedStem[]): Gro
     const best = Math.max(0, ...b.zh.map((z) => z.weight));
     for (const z of b.zh) tokens.set(z.token, Math.max(0.5, z.weight / (best || 1)));
     // A word with no translation in the index weighs as a rare word: the sources likely do not speak of it.
-    const weight = tokens.size ? Math.max(...[...tokens.keys()].map(idf)) : Math.log(1 + n) ** IDF_POWER;
-    groups.push({ tokens, concepts: b.stem.split(' '), weight, intent: b.stem.split(' ').some((x) => SERVICE_INTENT.has(x)) });
+    const corpus = tokens.size ? Math.max(...[...tokens.keys()].map(idf)) : Math.log(1 + n) ** IDF_POWER;
+    const parts = b.stem.split(' ');
+    const general = Math.max(...parts.map((x) => ctx.lexicon.englishIdf(x)));
+    groups.push({ tokens, concepts: parts, weight: corpus * (general / GEN_REF) ** EN_GEN_POWER, intent: parts.some((x) => SERVICE_INTENT.has(x)), general });
   }
   return groups;
 }
 
-/** How much of the question a passage covers: per group, a token it holds, or (for less) the group's concepts. */
+/** How much of one question word a passage covers: a token it holds (or a synonym's), or (for less) its concepts. */
+function groupCredit(g: Group, tokens: Set<string>, concepts: Set<string>): number {
+  let best = 0;
+  for (const [t, w] of g.tokens) if (tokens.has(t)) best = Math.max(best, w);
+  if (best < 1 && g.concepts.length) {
+    const shared = g.concepts.filter((c) => concepts.has(c)).length / g.concepts.length;
+    best = Math.max(best, CONCEPT_CREDIT * shared);
+  }
+  return best;
+}
+
+/** A facts passage is judged on what the question asks about, not on how it asks (材料, 多久, cost …). */
+const skipForFacts = (g: Group, groups: Group[], isFacts: boolean) => isFacts && g.intent && groups.some((x) => !x.intent);
+
+/** How much of the question a passage covers: the weighted mean of its words' credits. */
 function coverage(groups: Group[], tokens: Set<string>, concepts: Set<string>, isFacts = false): number {
   let got = 0;
   let all = 0;
   for (const g of groups) {
-    // A facts passage is judged on what the question asks about, not on how it asks (材料, 多久, cost …).
-    if (isFacts && g.intent && groups.some((x) => !x.intent)) continue;
+    if (skipForFacts(g, groups, isFacts)) continue;
     all += g.weight;
-    let best = 0;
-    for (const [t, w] of g.tokens) if (tokens.has(t)) best = Math.max(best, w);
-    if (best < 1 && g.concepts.length) {
-      const shared = g.concepts.filter((c) => concepts.has(c)).length / g.concepts.length;
-      best = Math.max(best, CONCEPT_CREDIT * shared);
-    }
-    got += g.weight * best;
+    got += g.weight * groupCredit(g, tokens, concepts);
   }
   return all ? got / all : 0;
+}
+
+/** The largest general IDF of a question word the passage covers for less than half. */
+function uncoveredGeneral(groups: Group[], tokens: Set<string>, concepts: Set<string>, isFacts: boolean): number {
+  let out = 0;
+  for (const g of groups) if (!skipForFacts(g, groups, isFacts) && groupCredit(g, tokens, concepts) < 0.5) out = Math.max(out, g.general);
+  return out;
 }
 
 /** Credit for a question word whose dictionary concepts (not its characters) the passage shares: paraphrases, English. */
@@ -169,15 +243,35 @@ export function lexicalTerms(terms: string[], docFreq: (t: string) => number, bu
   return out;
 }
 
+/** What the no-answer decision looks at (also given to onBest for calibration). */
+export interface AnswerFeatures {
+  /** The best candidate's score (0.75 coverage + 0.25 similarity, or 1 for a named service item). */
+  best: number;
+  /** The best candidate's coverage alone. */
+  coverage: number;
+  /** The best candidate's vector similarity. */
+  similarity: number;
+  /** The share of the question (by weight) that words of the whole graph cover with credit ≥ REACH_MIN: its own tokens, parts, close stand-ins. */
+  reachable: number;
+  /** The largest general IDF of a question word nothing in the graph stands for (0 when every word is reachable). */
+  absentGeneral: number;
+  /** The largest general IDF of a question word the best candidate covers for less than half (0 when none). */
+  uncoveredGeneral: number;
+  /** The question names a service item. */
+  named: boolean;
+  /** Where the best candidate comes from: 'catalog' and 'glossary' hold named things; 'text' the plan and documents. */
+  origin: AnswerOrigin | 'none';
+}
+
 export interface AskOptions {
-  /** Overrides NO_ANSWER_THRESHOLD (the benchmark calibrates with 0). */
+  /** One score threshold for every origin, and no reachability test, instead of NO_ANSWER_THRESHOLDS (the calibration asks with 0). */
   threshold?: number;
   /** Receives the best candidate's score even when the answer is noAnswer (calibration). */
-  onBest?: (score: number) => void;
+  onBest?: (score: number, features: AnswerFeatures) => void;
 }
 
 export async function ask(ctx: AskContext, question: string, k: number, o: AskOptions = {}): Promise<KgAskResult> {
-  const threshold = o.threshold ?? NO_ANSWER_THRESHOLD;
+  const thresholdOf = (p: PassageRow) => o.threshold ?? NO_ANSWER_THRESHOLDS[originOf(p)];
   const t0 = performance.now();
   const engine: KgEngineInfo = { lexical: LEXICAL_LABEL, vector: null, embedder: null, bridge: null };
   const english = !hasCjk(question);
@@ -189,6 +283,7 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
   const terms = new Set<string>();
   for (const t of tokenize(question)) if (ctx.store.docFreq(t)) terms.add(t);
   for (const b of bridged) for (const z of b.zh) terms.add(z.token);
+  for (const g of groups) for (const t of g.tokens.keys()) if (ctx.store.docFreq(t)) terms.add(t);
   const query = lexicalTerms([...terms], (t) => ctx.store.docFreq(t));
   const lexical = query.length ? ctx.store.searchLexical(query.map(quote).join(' OR '), 50).map((r) => r.rid) : [];
 
@@ -218,6 +313,10 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     p: PassageRow;
     score: number;
     rrf: number;
+    cov: number;
+    tokens: Set<string>;
+    concepts: Set<string>;
+    isFacts: boolean;
   }
   const byId = new Map<string, Cand>();
   const w = scoreWeights(ctx.embedder);
@@ -227,13 +326,14 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     // its everyday words or its materials, so only those words count for it.
     const isFacts = !!p.entityId?.startsWith('service:');
     const tokens = isFacts ? ctx.identityTokens(p.entityId!) : ctx.passageTokens(p.rid);
-    const cov = coverage(groups, tokens, ctx.passageConcepts(tokens), isFacts);
+    const concepts = ctx.passageConcepts(tokens);
+    const cov = coverage(groups, tokens, concepts, isFacts);
     const sim = similarity.get(p.rid) ?? 0;
-    byId.set(p.id, { p, score: w.coverage * cov + w.vector * Math.max(0, sim), rrf: fused.get(p.rid) ?? 0 });
+    byId.set(p.id, { p, score: w.coverage * cov + w.vector * Math.max(0, sim), rrf: fused.get(p.rid) ?? 0, cov, tokens, concepts, isFacts });
   }
   for (const e of named) {
     const fp = ctx.factsPassage(e);
-    if (fp) byId.set(fp.id, { p: fp, score: 1, rrf: 1 });
+    if (fp) byId.set(fp.id, { p: fp, score: 1, rrf: 1, cov: 1, tokens: ctx.identityTokens(e), concepts: new Set(), isFacts: true });
   }
   // A material that matched brings its service item's facts (a little below the material itself); so does a
   // glossary term that names a service item or a material.
@@ -244,15 +344,37 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     const service = entity.startsWith('service:') ? entity : entity.startsWith('material:') ? 'service:' + entity.slice('material:'.length).split('/')[0] : undefined;
     if (!service) continue;
     const fp = ctx.factsPassage(service);
-    if (fp && (byId.get(fp.id)?.score ?? -1) < c.score * 0.98) byId.set(fp.id, { p: fp, score: c.score * 0.98, rrf: c.rrf });
+    if (fp && (byId.get(fp.id)?.score ?? -1) < c.score * 0.98) byId.set(fp.id, { p: fp, score: c.score * 0.98, rrf: c.rrf, cov: c.cov, tokens: c.tokens, concepts: c.concepts, isFacts: c.isFacts });
   }
   const ranked = [...byId.values()].sort((a, b) => b.score - a.score || b.rrf - a.rrf);
   const best = ranked[0]?.score ?? 0;
-  o.onBest?.(best);
+  let all = 0;
+  let reach = 0;
+  let absentGeneral = 0;
+  for (const g of groups) {
+    all += g.weight;
+    const r = Math.max(0, ...[...g.tokens].map(([t, w]) => (ctx.store.docFreq(t) && w >= REACH_MIN ? w : 0)));
+    reach += g.weight * r;
+    if (r === 0) absentGeneral = Math.max(absentGeneral, g.general);
+  }
+  const top = ranked[0];
+  const features: AnswerFeatures = {
+    best,
+    coverage: top ? top.cov : 0,
+    similarity: top ? (similarity.get(top.p.rid) ?? 0) : 0,
+    reachable: all ? reach / all : 0,
+    absentGeneral,
+    uncoveredGeneral: top ? uncoveredGeneral(groups, top.tokens, top.concepts, top.isFacts) : 0,
+    named: named.size > 0,
+    origin: top ? originOf(top.p) : 'none',
+  };
+  o.onBest?.(best, features);
   const answers: KgAnswer[] = [];
-  if (best >= threshold) {
+  const reachable = o.threshold !== undefined || features.named || features.reachable >= NO_ANSWER_THRESHOLDS.reachable;
+  if (top && reachable && best >= thresholdOf(top.p)) {
     for (const c of ranked) {
-      if (answers.length >= k || c.score < threshold * 0.8) break;
+      if (answers.length >= k) break;
+      if (c.score < thresholdOf(c.p) * 0.8) continue;
       const facts = c.p.entityId?.startsWith('service:') ? ctx.facts(c.p.entityId) : undefined;
       answers.push({ text: c.p.original, citation: ctx.citation(c.p), score: Math.round(c.score * 1000) / 1000, ...(facts ? { facts } : {}) });
     }

@@ -9,7 +9,7 @@ import { HubError, ServiceCatalogFile } from '../../../../common/contract/index.
 import { readGlossary } from './glossary.js';
 
 /** Bump when the way shipped sources are indexed changes: data folders then re-sync. */
-export const BUILDER_VERSION = 'kg-builder-1';
+export const BUILDER_VERSION = 'kg-builder-2'; // 2: lex_idf (general word weights)
 
 export interface ShippedFiles {
   root: string;

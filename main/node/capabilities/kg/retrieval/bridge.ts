@@ -15,17 +15,44 @@ export interface BridgedStem {
   zh: { token: string; weight: number }[];
 }
 
+/**
+ * British spellings in American form (neighbour → neighbor, centre → center, licence → license, programme →
+ * program, catalogue → catalog): CC-CEDICT glosses in American English. Endings only, with the short common words
+ * that merely look alike left alone.
+ */
+export function americanSpelling(text: string): string {
+  return text.replace(/[A-Za-z]+/g, (w) => {
+    const l = w.toLowerCase();
+    if (l.length < 5) return w;
+    if (/(?<![hfyst])our(s|ed|ing|ful|hood|ly)?$/.test(l) && !/^(devour|flour|detour|contour|amour|paramour)/.test(l)) return l.replace(/our(s|ed|ing|ful|hood|ly)?$/, 'or$1');
+    if (/[^aeiou]tre(s|d)?$/.test(l)) return l.replace(/tre(s|d)?$/, 'ter$1');
+    if (/(lic|def|off|pret)ence(s|d)?$/.test(l)) return l.replace(/ence(s|d)?$/, 'ense$1');
+    if (/(catal|dial|anal)ogue(s)?$/.test(l)) return l.replace(/ogue(s)?$/, 'og$1');
+    if (/programme(s|d)?$/.test(l)) return l.replace(/programme/, 'program');
+    if (/(organ|recogn|real|util|minim|maxim|modern|digit|author|priorit|categor|standard|special|central|mobil|optim)is(e|es|ed|ing|ation|ations)$/.test(l)) return l.replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1');
+    return w;
+  });
+}
+
 export function bridgeQuestion(question: string, lexicon: Lexicon, store: GraphStore, perStem = 4): BridgedStem[] {
   const stems = englishStems(question);
+  const us = englishStems(americanSpelling(question));
+  const american = new Map(us.length === stems.length ? stems.map((s, i) => [s, us[i]!] as const).filter(([a, b]) => a !== b) : []);
   const out: BridgedStem[] = [];
   // Of a word's dictionary translations, the ones the sources use often are the likely ones (data → 数据, not 资料).
   const score = (token: string, weight: number) => {
     const df = store.docFreq(token);
     return df ? weight * Math.log(1 + df) : 0;
   };
+  // The American form of a key when the dictionary lacks the British one.
+  const lookup = (key: string) => {
+    const rows = lexicon.chinese(key);
+    if (rows.length || !american.size) return rows;
+    const alt = key.startsWith('p:') ? 'p:' + key.slice(2).split(' ').map((s) => american.get(s) ?? s).join(' ') : american.get(key);
+    return alt && alt !== key ? lexicon.chinese(alt) : rows;
+  };
   const pick = (key: string) =>
-    lexicon
-      .chinese(key)
+    lookup(key)
       .map((c) => ({ token: c.zh, weight: score(c.zh, c.weight) }))
       .filter((c) => c.weight > 0)
       .sort((a, b) => b.weight - a.weight)

@@ -72,6 +72,9 @@ export const kgMigrations: readonly string[] = [
   // 2: a question looks up service items' facts passages by entity (a full scan of passages without this index:
   //    ~70 % of the warm ask time at 100k passages).
   `CREATE INDEX passages_entity ON passages(entity_id, ord);`,
+  // 3: general-language word weights (jieba's IDF table), so question filler (有没有, 怎么办) weighs less than a
+  //    content word the sources lack (商标): see retrieval/lexicon.ts generalIdf.
+  `CREATE TABLE lex_idf (word TEXT PRIMARY KEY, idf REAL NOT NULL) WITHOUT ROWID;`,
 ];
 
 export const KG_SCHEMA_VERSION = kgMigrations.length;
