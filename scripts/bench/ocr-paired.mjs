@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { renderEvalSet } from './render-ocr-eval.mjs';
+import { cliOptions, isMainModule } from './script-args.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const STAGES = ['prepMs', 'detMs', 'clsMs', 'recMs', 'totalMs', 'cpu'];
@@ -63,14 +64,9 @@ export async function paired(o) {
   return { pages: rows.A.length, load: [load0, os.loadavg()[0] ?? 0], models: { A: engines.A.modelFiles, B: engines.B.modelFiles }, stages, pagesWithOtherText: differ };
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
+if (isMainModule(import.meta.url)) {
   const args = process.argv.slice(2);
-  const opt = (n) => {
-    const i = args.indexOf(n);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const list = (s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+  const { opt, list } = cliOptions(args);
   paired({
     a: JSON.parse(opt('--a') ?? '{}'),
     b: JSON.parse(opt('--b') ?? '{}'),

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { renderEvalSet } from './render-ocr-eval.mjs';
+import { cliOptions, isMainModule } from './script-args.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -111,14 +112,9 @@ export function formatProfile(res, load0, each = false) {
 /** The pack and model files the profile ran (older builds do not say). */
 const modelsLine = (res) => (res.models ? [`models: ${Object.values(res.models).join(', ')} in ${res.pack}`] : []);
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
+if (isMainModule(import.meta.url)) {
   const args = process.argv.slice(2);
-  const opt = (n) => {
-    const i = args.indexOf(n);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const list = (s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+  const { opt, list } = cliOptions(args);
   const load0 = os.loadavg()[0];
   profile({
     tsv: opt('--tsv'),
