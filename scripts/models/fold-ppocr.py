@@ -127,18 +127,24 @@ def fold(model: onnx.ModelProto) -> dict:
         conv.output.append(out)
         counts['affine_after_conv'] += 1
 
+    def affine_block(mul):
+        """x·c + d with scalar constants c, d (a learnable affine block): (x, c, the Add, d), or None."""
+        x = next((i for i in mul.input if i not in consts), None)
+        c = scalar(other(mul, x)) if x is not None else None
+        if c is None:
+            return None
+        add = only_user(mul.output[0], 'Add')
+        d = scalar(other(add, mul.output[0])) if add is not None else None
+        return None if d is None else (x, c, add, d)
+
     # 3. Affine before convolutions that pad nothing.
     for mul in [n for n in nodes if n.op_type == 'Mul']:
         if mul not in nodes:
             continue
-        x = next((i for i in mul.input if i not in consts), None)
-        c = scalar(other(mul, x)) if x is not None else None
-        if c is None:
+        found = affine_block(mul)
+        if found is None:
             continue
-        add = only_user(mul.output[0], 'Add')
-        d = scalar(other(add, mul.output[0])) if add is not None else None
-        if d is None:
-            continue
+        x, c, add, d = found
         convs = users(add.output[0])
         if add.output[0] in outputs or not convs or any(
             n.op_type != 'Conv' or n.input[0] != add.output[0] or any(p != 0 for p in attr(n, 'pads', [0])) or n.input[1] not in consts
@@ -158,14 +164,10 @@ def fold(model: onnx.ModelProto) -> dict:
     for mul in [n for n in nodes if n.op_type == 'Mul']:
         if mul not in nodes:
             continue
-        x = next((i for i in mul.input if i not in consts), None)
-        c = scalar(other(mul, x)) if x is not None else None
-        if c is None:
+        found = affine_block(mul)
+        if found is None:
             continue
-        add = only_user(mul.output[0], 'Add')
-        d = scalar(other(add, mul.output[0])) if add is not None else None
-        if d is None:
-            continue
+        x, c, add, d = found
         convs = users(add.output[0])
         if not convs or any(n.op_type != 'Conv' or n.input[1] not in consts for n in convs):
             continue
