@@ -31,6 +31,22 @@ async function askWithFeatures(q: string) {
 }
 
 describe('paraphrases and the no-answer decision', () => {
+  it('reads the index vocabulary (for shared morphemes) once across questions, not once per question', async () => {
+    const db = engine.store.db;
+    const prepare = db.prepare.bind(db);
+    let vocabularyReads = 0;
+    db.prepare = ((sql: string) => {
+      if (/SELECT term FROM passages_vocab\b/.test(sql)) vocabularyReads++;
+      return prepare(sql);
+    }) as typeof db.prepare;
+    try {
+      for (const q of ['老人不会用手机办事怎么办？', '人在外省能不能办事？', '林子怎么看管？']) await engine.ask(q, 3);
+      expect(vocabularyReads).toBeLessThanOrEqual(1);
+    } finally {
+      db.prepare = prepare;
+    }
+  });
+
   it('finds dictionary near-synonyms the graph holds for a word it lacks (残障 → 残疾, 线上 → 在线)', () => {
     const inIndex = (t: string) => (engine.morphemes().has(t) ? 1 : 0);
     expect(engine.store.docFreq('残障')).toBe(0);

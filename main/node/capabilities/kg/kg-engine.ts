@@ -346,10 +346,15 @@ export class KgEngine implements AskContext {
     return new Set(r ? r.tokens.split(' ') : []);
   }
 
-  private morphemeIndex: MorphemeIndex | undefined;
+  /**
+   * The morpheme index, built from the index vocabulary on first use and dropped on every graph change. Held in an
+   * object, not a field: ask() runs on a context derived from this engine (askContext), and an assignment through
+   * it would land on that context, rebuilding the index for every question (60 ms a question at 100k passages).
+   */
+  private readonly morphemeCache: { index?: MorphemeIndex | undefined } = {};
   morphemes(): MorphemeIndex {
-    this.morphemeIndex ??= new MorphemeIndex((this.store.db.prepare('SELECT term FROM passages_vocab').pluck().all() as string[]));
-    return this.morphemeIndex;
+    this.morphemeCache.index ??= new MorphemeIndex(this.store.db.prepare('SELECT term FROM passages_vocab').pluck().all() as string[]);
+    return this.morphemeCache.index;
   }
 
   private readonly conceptCache = new Map<string, string[]>();
@@ -404,6 +409,7 @@ export class KgEngine implements AskContext {
   private askContext(): AskContext {
     const note = this.note();
     const embedder = this.model ? this.model.embedder : note ? labelled(this.concepts, `${this.concepts.label}; ${note}`) : this.concepts;
+    // Derived from the engine: methods called through it must not assign to `this` (see morphemeCache).
     return Object.create(this, { embedder: { value: embedder }, index: { value: this.index } }) as AskContext;
   }
 
@@ -437,7 +443,7 @@ export class KgEngine implements AskContext {
       rids.forEach((rid, i) => this.conceptIndex?.add(rid, vectors[i]!));
     });
     this.conceptIndex?.save();
-    this.morphemeIndex = undefined;
+    this.morphemeCache.index = undefined;
     await this.afterChange(id, []);
     return { source: this.sourceInfo(id), reader, replaced: !!existing };
   }
@@ -449,7 +455,7 @@ export class KgEngine implements AskContext {
     if (s.shipped) throw new HubError('BAD_REQUEST', `"${s.name}" is a shipped source: change knowledge-graph/ and run \`ic kg build\``);
     const texts = (this.store.db.prepare('SELECT original FROM passages WHERE source_id = ?').all(s.id) as { original: string }[]).map((r) => r.original);
     const removed = this.store.removeSource(s.id);
-    this.morphemeIndex = undefined;
+    this.morphemeCache.index = undefined;
     this.store.transaction(() => this.concepts.count(texts, -1));
     let vectors = 0;
     for (const rid of removed.rids) if (this.conceptIndex?.remove(rid)) vectors++;
@@ -576,7 +582,7 @@ export class KgEngine implements AskContext {
     });
     addWords(catalog.services.flatMap((s) => [s.name, ...s.aliases]));
     this.identityCache.clear();
-    this.morphemeIndex = undefined;
+    this.morphemeCache.index = undefined;
     if (this.conceptIndex?.needsRebuild()) this.rebuildIndex();
     else this.conceptIndex?.save();
     await this.afterChange(CATALOG_SOURCE, rids);
