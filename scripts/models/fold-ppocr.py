@@ -137,15 +137,16 @@ def fold(model: onnx.ModelProto) -> dict:
         d = scalar(other(add, mul.output[0])) if add is not None else None
         return None if d is None else (x, c, add, d)
 
+    def affine_blocks():
+        """Each affine block still in the graph (checked as the caller removes nodes): (Mul, x, c, Add, d, Add's users)."""
+        for mul in [n for n in nodes if n.op_type == 'Mul']:
+            found = affine_block(mul) if mul in nodes else None
+            if found is not None:
+                x, c, add, d = found
+                yield mul, x, c, add, d, users(add.output[0])
+
     # 3. Affine before convolutions that pad nothing.
-    for mul in [n for n in nodes if n.op_type == 'Mul']:
-        if mul not in nodes:
-            continue
-        found = affine_block(mul)
-        if found is None:
-            continue
-        x, c, add, d = found
-        convs = users(add.output[0])
+    for mul, x, c, add, d, convs in affine_blocks():
         if add.output[0] in outputs or not convs or any(
             n.op_type != 'Conv' or n.input[0] != add.output[0] or any(p != 0 for p in attr(n, 'pads', [0])) or n.input[1] not in consts
             or (len(n.input) > 2 and n.input[2] not in consts)
@@ -161,14 +162,7 @@ def fold(model: onnx.ModelProto) -> dict:
 
     # 4. The affine blocks left (before padded convolutions) as a per-channel BatchNormalization, which onnxruntime
     #    runs inside its blocked (NCHWc) convolution layout instead of converting the feature map out and back.
-    for mul in [n for n in nodes if n.op_type == 'Mul']:
-        if mul not in nodes:
-            continue
-        found = affine_block(mul)
-        if found is None:
-            continue
-        x, c, add, d = found
-        convs = users(add.output[0])
+    for mul, x, c, add, d, convs in affine_blocks():
         if not convs or any(n.op_type != 'Conv' or n.input[1] not in consts for n in convs):
             continue
         # The channel count, from the convolutions it feeds.
