@@ -2,7 +2,7 @@
 // the menu (test ids nav-<id>), so a screen added to the registry is covered without touching this test.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, seriousOf } from '../helpers/axe.js';
+import { axeViolations, seriousOf, settledAnimations } from '../helpers/axe.js';
 import { startConsole, type ConsoleE2E } from '../helpers/e2e.js';
 
 /** Opens a screen from the menu and waits until it has loaded what it shows. */
@@ -14,11 +14,7 @@ async function openScreen(page: Page, id: string): Promise<void> {
   await expect
     .poll(() => page.evaluate(() => document.querySelectorAll('.ant-spin-spinning, .ant-btn-loading').length + (document.querySelector('main')?.textContent?.includes('Loading…') ? 1 : 0)), { timeout: 10_000 })
     .toBe(0);
-  // Settled: no CSS transition or animation running (a spinner's fading overlay or a menu item's colour change
-  // caught half-way reads as low contrast).
-  await expect
-    .poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity).length), { timeout: 10_000 })
-    .toBe(0);
+  await settledAnimations(page);
 }
 
 describe('console e2e: accessibility (axe-core) on every screen', () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTables } from '../../main/node/capabilities/ocr/output/xlsx.js';
 import { drawTable, renderTable } from '../../scripts/bench/render-table-eval.mjs';
 import { scoreCells } from '../../scripts/bench/table-bench.mjs';
-import { axeViolations, seriousOf } from '../helpers/axe.js';
+import { axeViolations, seriousOf, settledAnimations } from '../helpers/axe.js';
 import { root, startConsole, type ConsoleE2E } from '../helpers/e2e.js';
 import { renderPage } from '../helpers/render-page.js';
 import { cer } from '../unit/ocr/render-doc.js';
@@ -126,12 +126,13 @@ describe.skipIf(!HAVE_PPOCR)(`console e2e: OCR downloads (searchable PDF, Excel)
 
   it('has no serious accessibility violations on the OCR screen with results and download buttons (zh-CN and en)', async () => {
     expect(await files.nth(0).getByTestId('ocr-downloads-pdf').textContent()).toBe('可检索 PDF Searchable PDF');
+    await settledAnimations(page);
     expect(seriousOf(await axeViolations(page, { include: '[data-testid="screen-ocr"]' }))).toEqual([]);
     // Switched in the header (no reload): the results stay on screen, labels in English.
     await page.getByTestId('lang-select').click();
     await page.locator('.ant-select-item-option').filter({ hasText: 'English' }).first().click();
     await expect.poll(() => files.nth(0).getByTestId('ocr-downloads-pdf').textContent()).toBe('Searchable PDF');
-    await expect.poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity).length)).toBe(0);
+    await settledAnimations(page);
     expect(seriousOf(await axeViolations(page, { include: '[data-testid="screen-ocr"]' }))).toEqual([]);
   });
 

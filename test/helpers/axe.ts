@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -36,4 +37,14 @@ export function seriousOf(violations: AxeViolation[]): string[] {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${n.target} — ${n.summary.replace(/\s+/g, ' ').slice(0, 200)}`));
+}
+
+/**
+ * Waits until no CSS transition or finite animation runs (a spinner's fading overlay or a colour change caught half-way
+ * reads as low contrast to axe). Up to 10 s: under load (CI, 2 cores) antd's transitions finish late.
+ */
+export async function settledAnimations(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity).length), { timeout: 10_000 })
+    .toBe(0);
 }
