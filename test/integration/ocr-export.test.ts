@@ -5,41 +5,19 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OcrLine, OcrOutput, OcrPage } from '../../main/common/contract/index.js';
+import type { OcrOutput } from '../../main/common/contract/index.js';
 import { readTables, TEXT_SHEET } from '../../main/node/capabilities/ocr/output/xlsx.js';
 import { startServer, type RunningServer } from '../../main/node/server/server.js';
 import { testHub } from '../helpers/hub.js';
 import { cleanupTempDirs, repoRoot, tempDir } from '../helpers/temp.js';
-import { cer, renderDoc } from '../unit/ocr/render-doc.js';
+import { cer, perfectOcrPage, renderDoc, type RenderedDoc } from '../unit/ocr/render-doc.js';
+
+type Rect = RenderedDoc['rects'][number];
 import ExcelJS from 'exceljs';
 
 // `ocr.export` without a model: the OCR results are written here from what was drawn (true line boxes), so what is
 // tested is the method — the file the console downloads — not recognition. The CLI's real-OCR path is
 // ocr-outputs.test.ts; the console's is test/e2e/ocr-downloads.e2e.test.ts.
-
-type Rect = { text: string; x: number; y: number; w: number; h: number };
-const lineOf = (r: Rect): OcrLine => ({
-  text: r.text,
-  box: [
-    [r.x, r.y],
-    [r.x + r.w, r.y],
-    [r.x + r.w, r.y + r.h],
-    [r.x, r.y + r.h],
-  ],
-  confidence: 0.99,
-});
-const pageOf = (file: string, n: number, rects: Rect[], width: number, height: number): OcrPage => ({
-  file,
-  page: n,
-  engine: 'test',
-  rotation: 0,
-  text: rects.map((r) => r.text).join('\n'),
-  lines: rects.map(lineOf),
-  ms: 1,
-  width,
-  height,
-  source: 'ocr',
-});
 
 const LETTER = ['申请人 王小明', '公民身份号码 330106199001013016', '住址 浙江省杭州市西湖区文三路 88 号', '委托事项 代为办理企业设立登记'];
 
@@ -90,9 +68,9 @@ describe('ocr.export (the console\'s downloads, through the contract)', () => {
 
   beforeAll(async () => {
     const doc = await renderDoc({ title: '授权委托书', lines: LETTER });
-    letter = { png: doc.png, ocr: { file: '委托书.png', pages: [pageOf('委托书.png', 1, doc.rects, doc.width, doc.height)] } };
+    letter = { png: doc.png, ocr: { file: '委托书.png', pages: [perfectOcrPage(doc.rects, doc.width, doc.height, { file: '委托书.png' })] } };
     const t = await ruledTable();
-    table = { png: t.png, ocr: { file: 'table.png', pages: [pageOf('table.png', 1, t.rects, t.width, t.height)] } };
+    table = { png: t.png, ocr: { file: 'table.png', pages: [perfectOcrPage(t.rects, t.width, t.height, { file: 'table.png' })] } };
     server = await startServer({ hub, consoleDir: path.join(repoRoot, 'dist', 'renderer') });
   }, 60_000);
   afterAll(async () => {
@@ -131,7 +109,7 @@ describe('ocr.export (the console\'s downloads, through the contract)', () => {
       src.addPage([d.width * 0.48, d.height * 0.48]).drawImage(img, { x: 0, y: 0, width: d.width * 0.48, height: d.height * 0.48 });
     }
     const input = Buffer.from(await src.save());
-    const ocr: OcrOutput = { file: 'scan.pdf', pages: [pageOf('scan.pdf', 1, one.rects, one.width, one.height), pageOf('scan.pdf', 2, two.rects, two.width, two.height)] };
+    const ocr: OcrOutput = { file: 'scan.pdf', pages: [perfectOcrPage(one.rects, one.width, one.height, { file: 'scan.pdf', page: 1 }), perfectOcrPage(two.rects, two.width, two.height, { file: 'scan.pdf', page: 2 })] };
     const r = await hub.client.call('ocr.export', { file: { name: 'scan.pdf', base64: b64(input) }, ocr, format: 'pdf' });
     const pdf = Buffer.from(r.base64, 'base64');
     expect((await PDFDocument.load(pdf)).getPageCount()).toBe(2);

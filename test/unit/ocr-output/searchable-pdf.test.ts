@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OcrLine, OcrOutput, OcrPage } from '../../../main/common/contract/index.js';
 import { searchablePdf } from '../../../main/node/capabilities/ocr/output/searchable-pdf.js';
 import { PpOcrEngine } from '../../../main/node/capabilities/ocr/ppocr-engine.js';
-import { cer, renderDoc, toRaster } from '../ocr/render-doc.js';
+import { cer, perfectOcrPage, renderDoc, toRaster } from '../ocr/render-doc.js';
 
 // pdftotext (poppler-utils, installed by .ci/run) is the reader the issue names: what it gets back is what search,
 // copy and paste in PDF readers get.
@@ -32,24 +32,11 @@ function pdftotext(pdf: Uint8Array, ...args: string[]): string {
 const LINES = ['申请人 王小明', '公民身份号码 330106199001013016', '住址 浙江省杭州市西湖区文三路 88 号', 'Tel: 0571-88886666 Ref.: ZJ2019'];
 
 /** An OCR page whose lines are the rendered lines with their true rectangles (no model needed). */
-function pageOf(rects: { text: string; x: number; y: number; w: number; h: number }[], width: number, height: number, n = 1): OcrPage {
-  const lines: OcrLine[] = rects.map((r) => ({
-    text: r.text,
-    box: [
-      [r.x, r.y],
-      [r.x + r.w, r.y],
-      [r.x + r.w, r.y + r.h],
-      [r.x, r.y + r.h],
-    ],
-    confidence: 0.99,
-  }));
-  return { file: 'x.png', page: n, engine: 'test', rotation: 0, text: lines.map((l) => l.text).join('\n'), lines, ms: 1, width, height, source: 'ocr' };
-}
 
 describe('searchable PDF', () => {
   it('gives back the OCR text through pdftotext, Chinese included, over the original image', async () => {
     const doc = await renderDoc({ title: '个人信息登记表', lines: LINES });
-    const page = pageOf(doc.rects, doc.width, doc.height);
+    const page = perfectOcrPage(doc.rects, doc.width, doc.height);
     const out: OcrOutput = { file: 'x.png', pages: [page] };
     const pdf = await searchablePdf(doc.png, out);
     const back = pdftotext(pdf);
@@ -65,7 +52,7 @@ describe('searchable PDF', () => {
 
   it('places each line where its box is (pdftotext -bbox)', async () => {
     const doc = await renderDoc({ lines: LINES });
-    const page = pageOf(doc.rects, doc.width, doc.height);
+    const page = perfectOcrPage(doc.rects, doc.width, doc.height);
     const pdf = await searchablePdf(doc.png, { file: 'x.png', pages: [page] });
     const xml = pdftotext(pdf, '-bbox');
     const scale = (await PDFDocument.load(pdf)).getPage(0).getWidth() / doc.width;
@@ -92,7 +79,7 @@ describe('searchable PDF', () => {
     // The scan as it came in: turned 90° clockwise; OCR reads it after 270° more.
     const turned = await sharp(doc.png).rotate(90).png().toBuffer();
     const W = doc.height;
-    const page = pageOf(doc.rects, doc.width, doc.height);
+    const page = perfectOcrPage(doc.rects, doc.width, doc.height);
     // Upright (x, y) is at (W - y, x) in the turned image; the box keeps its corner order from the text's top-left.
     const lines = page.lines.map((l) => ({ ...l, box: l.box.map(([x, y]) => [W - y, x]) as OcrLine['box'] }));
     const sideways: OcrPage = { ...page, lines, rotation: 270, width: doc.height, height: doc.width };
@@ -105,7 +92,7 @@ describe('searchable PDF', () => {
     const a = await renderDoc({ lines: ['第一页 营业执照'] });
     const b = await renderDoc({ lines: ['第二页 法定代表人身份证明'] });
     const tiff = await multiTiff([a.png, b.png]);
-    const out: OcrOutput = { file: 'm.tif', pages: [pageOf(a.rects, a.width, a.height, 1), pageOf(b.rects, b.width, b.height, 2)] };
+    const out: OcrOutput = { file: 'm.tif', pages: [perfectOcrPage(a.rects, a.width, a.height, { file: 'x.png', page: 1 }), perfectOcrPage(b.rects, b.width, b.height, { file: 'x.png', page: 2 })] };
     const pdf = await searchablePdf(tiff, out);
     expect((await PDFDocument.load(pdf)).getPageCount()).toBe(2);
     const back = pdftotext(pdf).split('\f');

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { roundSealSvg, xmlEscape as esc } from '../../../scripts/bench/render-common.mjs';
+import type { OcrPage } from '../../../main/common/contract/index.js';
 import type { RasterPage } from '../../../main/node/capabilities/ocr/engine.js';
 
 /** Test documents drawn with sharp (librsvg) from SVG text, in the fonts a counter's scans use. */
@@ -218,4 +219,19 @@ function homography(from: [number, number][], to: [number, number][]): H3 {
 function apply(h: H3, x: number, y: number): [number, number] {
   const w = h[6]! * x + h[7]! * y + h[8]!;
   return [(h[0]! * x + h[1]! * y + h[2]!) / w, (h[3]! * x + h[4]! * y + h[5]!) / w];
+}
+
+/** What a perfect reader returns for drawn text rectangles: one line per rectangle, its box the rectangle. */
+export function perfectOcrPage(rects: { text: string; x: number; y: number; w: number; h: number }[], width: number, height: number, at: { file?: string; page?: number } = {}): OcrPage {
+  const lines = rects.map((r) => ({
+    text: r.text,
+    box: [
+      [r.x, r.y],
+      [r.x + r.w, r.y],
+      [r.x + r.w, r.y + r.h],
+      [r.x, r.y + r.h],
+    ] as OcrPage['lines'][number]['box'],
+    confidence: 0.99,
+  }));
+  return { file: at.file ?? 'x.png', page: at.page ?? 1, engine: 'test', rotation: 0, text: lines.map((l) => l.text).join('\n'), lines, ms: 1, width, height, source: 'ocr' };
 }
