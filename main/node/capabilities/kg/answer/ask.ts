@@ -213,6 +213,35 @@ export function namesService(qKey: string, nameKey: string): boolean {
   return false;
 }
 
+const nameWordsCache = new Map<string, string[]>();
+/**
+ * The content words of a service name or everyday word: its smallest search-mode words of two characters or more
+ * (the names are in jieba's dictionary whole, so 公司注销 → 公司, 注销), and its English stems.
+ */
+function nameWords(key: string): string[] {
+  let w = nameWordsCache.get(key);
+  if (!w) {
+    const parts = [...new Set(tokenize(key))].filter((x) => !hasCjk(x) || [...x].length >= 2);
+    w = parts.filter((x) => !hasCjk(x) || !parts.some((y) => y !== x && hasCjk(y) && x.includes(y)));
+    // A one-character part (取 in 取公积金, 办 in 办护照) would be lost: such a name names by its whole only.
+    const covered = new Set(w.filter(hasCjk).flatMap((x) => [...x]));
+    if ([...key].some((c) => hasCjk(c) && !covered.has(c))) w = [];
+    if (nameWordsCache.size > 5000) nameWordsCache.clear();
+    nameWordsCache.set(key, w);
+  }
+  return w;
+}
+
+/**
+ * The question names a service by the words of one of its names, apart or reordered (公司不干了要注销 for 公司注销,
+ * "start a small business" for "Start a business"): every content word of a name of two or more, each of which
+ * alone would say little (公司, 注销) but together say which item.
+ */
+export function namesByWords(qWords: Set<string>, nameKey: string): boolean {
+  const words = nameWords(nameKey);
+  return words.length >= 2 && words.every((w) => qWords.has(w));
+}
+
 /**
  * What people ask about a service item (materials, time, fee, where): a service's facts passage answers these
  * words even though it does not contain them.
@@ -241,6 +270,11 @@ export function lexicalTerms(terms: string[], docFreq: (t: string) => number, bu
     rows += df;
   }
   return out;
+}
+
+/** The service item a material entity (material:<service>/<material>) belongs to. */
+export function serviceOfMaterial(entity: string | null | undefined): string | undefined {
+  return entity?.startsWith('material:') ? 'service:' + entity.slice('material:'.length).split('/')[0] : undefined;
 }
 
 /** What the no-answer decision looks at (also given to onBest for calibration). */
@@ -303,10 +337,11 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
 
   // Graph: a service item the question names comes first, with its facts.
   const qKey = normalizeKey(question);
+  const qWords = new Set(tokenize(question));
   const named = new Set<string>();
   for (const s of ctx.serviceNames) {
     if (named.size >= 2) break;
-    if (!named.has(s.entity) && namesService(qKey, s.key)) named.add(s.entity);
+    if (!named.has(s.entity) && (namesService(qKey, s.key) || namesByWords(qWords, s.key))) named.add(s.entity);
   }
 
   interface Cand {
@@ -341,7 +376,7 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     let entity = c.p.entityId;
     if (entity?.startsWith('term:')) entity = ctx.catalogEntityOfTerm(entity) ?? null;
     if (!entity) continue;
-    const service = entity.startsWith('service:') ? entity : entity.startsWith('material:') ? 'service:' + entity.slice('material:'.length).split('/')[0] : undefined;
+    const service = entity.startsWith('service:') ? entity : serviceOfMaterial(entity);
     if (!service) continue;
     const fp = ctx.factsPassage(service);
     if (fp && (byId.get(fp.id)?.score ?? -1) < c.score * 0.98) byId.set(fp.id, { p: fp, score: c.score * 0.98, rrf: c.rrf, cov: c.cov, tokens: c.tokens, concepts: c.concepts, isFacts: c.isFacts });
@@ -372,9 +407,15 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
   const answers: KgAnswer[] = [];
   const reachable = o.threshold !== undefined || features.named || features.reachable >= NO_ANSWER_THRESHOLDS.reachable;
   if (top && reachable && best >= thresholdOf(top.p)) {
+    // One material passage per service item: its other materials are in the item's facts (brought in just below it),
+    // so a list of three of one item's materials would push the facts — what the question asks for — out of the top k.
+    const materialShown = new Set<string>();
     for (const c of ranked) {
       if (answers.length >= k) break;
       if (c.score < thresholdOf(c.p) * 0.8) continue;
+      const item = serviceOfMaterial(c.p.entityId);
+      if (item && materialShown.has(item)) continue;
+      if (item) materialShown.add(item);
       const facts = c.p.entityId?.startsWith('service:') ? ctx.facts(c.p.entityId) : undefined;
       answers.push({ text: c.p.original, citation: ctx.citation(c.p), score: Math.round(c.score * 1000) / 1000, ...(facts ? { facts } : {}) });
     }
