@@ -9,7 +9,7 @@ import { HubError, ServiceCatalogFile } from '../../../../common/contract/index.
 import { readGlossary } from './glossary.js';
 
 /** Bump when the way shipped sources are indexed changes: data folders then re-sync. */
-export const BUILDER_VERSION = 'kg-builder-2'; // 2: lex_idf (general word weights)
+export const BUILDER_VERSION = 'kg-builder-3'; // 2: lex_idf (general word weights); 3: English contractions and more function words out of the tokens
 
 export interface ShippedFiles {
   root: string;

@@ -35,8 +35,11 @@ export function americanSpelling(text: string): string {
 }
 
 export function bridgeQuestion(question: string, lexicon: Lexicon, store: GraphStore, perStem = 4): BridgedStem[] {
-  const stems = englishStems(question);
-  const us = englishStems(americanSpelling(question));
+  // A number the sources lack is a detail of the asker's case ("she is 85"), not a topic: it is no question word (it
+  // would weigh as a rare one). A number they hold (2035, a year of the plan) may say which passage is meant.
+  const words = (text: string) => englishStems(text).filter((s) => !/^\d/.test(s) || store.docFreq(s) > 0);
+  const stems = words(question);
+  const us = words(americanSpelling(question));
   const american = new Map(us.length === stems.length ? stems.map((s, i) => [s, us[i]!] as const).filter(([a, b]) => a !== b) : []);
   const out: BridgedStem[] = [];
   // Of a word's dictionary translations, the ones the sources use often are the likely ones (data → 数据, not 资料).

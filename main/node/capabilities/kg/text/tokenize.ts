@@ -36,10 +36,23 @@ const ZH_STOP = new Set(
   ),
 );
 const EN_STOP = new Set(
-  'a an the of to in on for and or is are was were be been by with as at from that this these those what which who whom how why when where does do did can could should would will shall may might must it its into about under over than then there their they them we our you your i me my he she his her not no yes any some such plan say says said'.split(
-    ' ',
-  ),
+  [
+    'a an the of to in on for and or is are was were be been by with as at from that this these those what which who whom how why when where does do did can could should would will shall may might must it its into about under over than then there their they them we our you your i me my he she his her not no yes any some such plan say says said',
+    // Auxiliaries, pronouns and adverbs a question carries (I'm, we've just had …): CC-CEDICT glosses seldom use their
+    // inflected forms, so their general weight would read them as rare content words.
+    'am being have has had having ours yours mine him hers us itself myself yourself ourselves themselves just also very too so if whether while',
+  ]
+    .join(' ')
+    .split(' '),
 );
+
+/** English contractions to their first word (I'm → i, don't → do, can't → can, won't → will), a stop word mostly. */
+function uncontract(w: string): string {
+  if (w === "can't") return 'can';
+  if (w === "won't") return 'will';
+  if (w.endsWith("n't")) return w.slice(0, -3);
+  return w.replace(/'(s|m|re|ve|ll|d)$/, '');
+}
 
 export const isEnglishStop = (w: string): boolean => EN_STOP.has(w);
 
@@ -47,13 +60,13 @@ export const isEnglishStop = (w: string): boolean => EN_STOP.has(w);
 export function tokenize(text: string): string[] {
   const norm = normalizeText(text);
   const out: string[] = [];
-  for (const run of norm.match(/[\u3400-\u9fff\uf900-\ufaff]+|[a-z][a-z'-]*|\d+(?:\.\d+)?/g) ?? []) {
+  for (const run of norm.match(/[\u3400-\u9fff\uf900-\ufaff]+|[a-z][a-z'’-]*|\d+(?:\.\d+)?/g) ?? []) {
     if (hasCjk(run)) {
       for (const w of segmenter().cutForSearch(run, true)) if (!ZH_STOP.has(w)) out.push(w);
     } else if (/^\d/.test(run)) {
       out.push(run);
     } else {
-      const w = run.replace(/'s$/, '').replace(/^-+|-+$/g, '');
+      const w = uncontract(run.replace(/’/g, "'")).replace(/^-+|-+$/g, '');
       if (w.length > 1 && !EN_STOP.has(w)) out.push(stemmer(w));
     }
   }

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBase, KgEngine } from '../../../main/node/capabilities/kg/kg-engine.js';
+import { bridgeQuestion } from '../../../main/node/capabilities/kg/retrieval/bridge.js';
+import { tokenize } from '../../../main/node/capabilities/kg/text/tokenize.js';
+import { cleanupTempDirs, fixturesDir, tempDir } from '../../helpers/temp.js';
+
+// The graph of test/fixtures/kg/shipped (a plan excerpt that names 2025 and 2035, three catalog items, a glossary).
+const shippedRoot = path.join(fixturesDir, 'kg', 'shipped');
+let engine: KgEngine;
+
+beforeAll(async () => {
+  const baseDir = tempDir('ic-kg-en-base-');
+  await buildBase(shippedRoot, baseDir);
+  engine = await KgEngine.open({ dataDir: tempDir('ic-kg-en-data-'), shippedRoot, baseDir });
+}, 120_000);
+afterAll(() => {
+  engine?.close();
+  cleanupTempDirs();
+});
+
+describe('English questions', () => {
+  it('reads contractions as their words and leaves auxiliaries out, with straight or curly apostrophes', () => {
+    const t = tokenize("I'm retiring soon; we've just had a baby, they don’t know and can't wait. The driver's licence");
+    for (const w of ["i'm", 'im', "we'v", "don't", 'don’t', "can't", 'ca', 'had', 'just']) expect(t, w).not.toContain(w);
+    expect(t).toEqual(expect.arrayContaining(['retir', 'soon', 'babi', 'know', 'wait', 'driver', 'licenc']));
+  });
+
+  it('does not bridge a number the sources lack (the asker’s details), but keeps one they hold', () => {
+    expect(engine.store.docFreq('85')).toBe(0);
+    expect(engine.store.docFreq('2035')).toBeGreaterThan(0);
+    const stems = bridgeQuestion('My grandmother is 85: what happens by 2035?', engine.lexicon, engine.store).map((b) => b.stem);
+    expect(stems).not.toContain('85');
+    expect(stems).toContain('2035');
+    expect(stems).toContain('grandmoth');
+  });
+});
