@@ -26,6 +26,19 @@ describe('English questions', () => {
     expect(t).toEqual(expect.arrayContaining(['retir', 'soon', 'babi', 'know', 'wait', 'driver', 'licenc']));
   });
 
+  it('leaves out prepositions that translate to nothing a passage holds alone (without → 及时 through "without delay")', () => {
+    const t = tokenize('Can companies get subsidies without going to an office, between two visits?');
+    for (const w of ['without', 'between']) expect(t).not.toContain(w);
+    expect(t).toEqual(expect.arrayContaining(['compani', 'subsidi', 'offic', 'visit']));
+  });
+
+  it('gives a British spelling the American form the dictionary glosses with (its weight and concepts)', () => {
+    const b = bridgeQuestion('How will neighbours settle quarrels?', engine.lexicon, engine.store).find((x) => x.stem === 'neighbour');
+    expect(b?.american).toBe('neighbor');
+    // No gloss uses the British form: by it alone the word would weigh as the rarest English word.
+    expect(engine.lexicon.englishIdf('neighbor')).toBeLessThan(engine.lexicon.englishIdf('neighbour'));
+  });
+
   it('does not bridge a number the sources lack (the asker’s details), but keeps one they hold', () => {
     expect(engine.store.docFreq('85')).toBe(0);
     expect(engine.store.docFreq('2035')).toBeGreaterThan(0);

@@ -140,7 +140,8 @@ function questionGroups(q: string, ctx: AskContext, bridged: BridgedStem[]): Gro
     for (const z of b.zh) tokens.set(z.token, Math.max(0.5, z.weight / (best || 1)));
     // A word with no translation in the index weighs as a rare word: the sources likely do not speak of it.
     const corpus = tokens.size ? Math.max(...[...tokens.keys()].map(idf)) : Math.log(1 + n) ** IDF_POWER;
-    const parts = b.stem.split(' ');
+    // A British spelling weighs and means what its American form does in the dictionary (neighbour: no gloss uses it).
+    const parts = b.american ? [b.american] : b.stem.split(' ');
     const general = Math.max(...parts.map((x) => ctx.lexicon.englishIdf(x)));
     groups.push({ tokens, concepts: parts, weight: corpus * (general / GEN_REF) ** EN_GEN_POWER, intent: parts.some((x) => SERVICE_INTENT.has(x)), general });
   }

@@ -13,6 +13,8 @@ export interface BridgedStem {
   stem: string;
   /** Chinese index tokens standing for it, with weights. */
   zh: { token: string; weight: number }[];
+  /** The American spelling of a one-word British stem (neighbour → neighbor): the dictionary's form, for its weight and concepts. */
+  american?: string;
 }
 
 /**
@@ -74,7 +76,7 @@ export function bridgeQuestion(question: string, lexicon: Lexicon, store: GraphS
     }
   }
   stems.forEach((s, i) => {
-    if (!used.has(i)) out.push({ stem: s, zh: pick(s) });
+    if (!used.has(i)) out.push({ stem: s, zh: pick(s), ...(american.has(s) ? { american: american.get(s)! } : {}) });
   });
   return out;
 }

@@ -41,6 +41,8 @@ const EN_STOP = new Set(
     // Auxiliaries, pronouns and adverbs a question carries (I'm, we've just had …): CC-CEDICT glosses seldom use their
     // inflected forms, so their general weight would read them as rare content words.
     'am being have has had having ours yours mine him hers us itself myself yourself ourselves themselves just also very too so if whether while',
+    // Prepositions that translate to nothing a passage holds on its own (without → 及时 through "without delay").
+    'without within between among through during across against upon via per',
   ]
     .join(' ')
     .split(' '),
