@@ -72,6 +72,8 @@ export interface PpOcrOptions {
    * Off, the direction classifier always votes.
    */
   alignmentOrientation?: boolean;
+  /** Detect on the inked part of the page only (default true): see inkRegion(). */
+  inkCrop?: boolean;
   /** Load the pack's folded models where preparation derived them (default true); false: always the originals. */
   foldedModels?: boolean;
 }
@@ -139,7 +141,7 @@ export class PpOcrEngine implements OcrEngine {
     return new PpOcrEngine(
       files,
       [det, cls, rec],
-      new TextDetector(det, { limitSideLen: opts.detLimitSideLen ?? DET_LIMIT, ...opts.db }),
+      new TextDetector(det, { limitSideLen: opts.detLimitSideLen ?? DET_LIMIT, ...(opts.inkCrop === false ? { inkCrop: false } : {}), ...opts.db }),
       new TextClassifier(cls),
       new TextRecognizer(rec, characters),
       opts,
