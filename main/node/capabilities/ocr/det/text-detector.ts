@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { runSingle, type InferenceSession, type TensorF32 } from '../../../inference/onnx-session.js';
+import { paperLevel } from '../preprocess/grey.js';
 import { dist, type GreyImage, type Pt } from '../preprocess/image.js';
 import { DB_DEFAULTS, dbPostprocess, type DbOptions, type DetBox } from './db-postprocess.js';
 import { orderClockwise } from './geometry.js';
@@ -148,18 +149,6 @@ export function letterbox(img: GreyImage): { image: GreyImage; top: number; left
   const left = wide ? 0 : pad;
   for (let y = 0; y < H; y++) data.set(img.data.subarray(y * W, (y + 1) * W), (y + top) * w2 + left);
   return { image: { data, width: w2, height: h2 }, top, left };
-}
-
-/** The brightest common grey level (90th percentile): the paper. */
-function paperLevel(img: GreyImage): number {
-  const hist = new Uint32Array(256);
-  for (const v of img.data) hist[v] = hist[v]! + 1;
-  let acc = 0;
-  for (let v = 0; v < 256; v++) {
-    acc += hist[v]!;
-    if (acc >= 0.9 * img.data.length) return v;
-  }
-  return 255;
 }
 
 /** Bilinear resize (anti-aliased when shrinking) by libvips: a page is millions of pixels, too many for JS loops. */
