@@ -1,7 +1,7 @@
 // Paired per-stage comparison of two PP-OCRv4 engine set-ups on the rendered evaluation pages: both engines loaded
 // in one process, each page read by one and then the other (the order alternating page by page), so that the load
 // other work puts on the machine falls on both alike. Prints each stage's median for A and B, the median of the
-// per-page ratios B/A, and how many pages' text differs.
+// per-page ratios B/A, how many pages' text differs, and each engine's CER over the pages.
 //
 //   npm run build:main && node scripts/bench/ocr-paired.mjs --a '{"foldedModels":false,"spinning":true}' --b '{}'
 //        [--pack-a DIR] [--pack-b DIR] [--tsv FILE] [--docs a,b] [--variants v,w] [--reps N] [--json]
@@ -10,6 +10,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cer, pooledCer } from './cer.mjs';
 import { renderEvalSet } from './render-ocr-eval.mjs';
 import { cliOptions, isMainModule } from './script-args.mjs';
 
@@ -36,6 +37,9 @@ export async function paired(o) {
   /** @type {{ A: Record<string, number>[], B: Record<string, number>[] }} */
   const rows = { A: [], B: [] };
   let differ = 0;
+  /** @type {{ A: { variant: string, distance: number, refLength: number }[], B: { variant: string, distance: number, refLength: number }[] }} */
+  const scores = { A: [], B: [] };
+  const linesOf = new Map(set.docs.map((d) => [d.id, d.lines]));
   const load0 = os.loadavg()[0] ?? 0;
   try {
     for (let rep = 0; rep < (o.reps ?? 1); rep++) {
@@ -51,6 +55,7 @@ export async function paired(o) {
           const c = process.cpuUsage(c0);
           rows[k].push({ ...r.timings, cpu: (c.user + c.system) / 1000 });
           text[k] = r.lines.map((l) => l.text).join('\n');
+          scores[k].push({ doc: im.doc, variant: im.variant, text: text[k], ...cer(linesOf.get(im.doc) ?? [], text[k]) });
         }
         if (text.A !== text.B) differ++;
       }
@@ -61,7 +66,17 @@ export async function paired(o) {
   const stages = Object.fromEntries(
     STAGES.map((k) => [k, { a: median(rows.A.map((r) => r[k])), b: median(rows.B.map((r) => r[k])), ratio: median(rows.A.map((r, i) => rows.B[i][k] / r[k])) }]),
   );
-  return { pages: rows.A.length, load: [load0, os.loadavg()[0] ?? 0], models: { A: engines.A.modelFiles, B: engines.B.modelFiles }, stages, pagesWithOtherText: differ };
+  return { pages: rows.A.length, load: [load0, os.loadavg()[0] ?? 0], models: { A: engines.A.modelFiles, B: engines.B.modelFiles }, stages, pagesWithOtherText: differ, cer: { a: pooledCer(scores.A), b: pooledCer(scores.B) }, cerByVariant: byVariant(scores), pagesScoredOtherwise: scores.A.flatMap((a, i) => (a.distance === scores.B[i]?.distance ? [] : [{ doc: a.doc, variant: a.variant, a: a.distance, b: scores.B[i]?.distance, textA: a.text, textB: scores.B[i]?.text }])) };
+}
+
+/**
+ * Pooled CER of each variant for A and B.
+ * @param {{ A: { variant: string, distance: number, refLength: number }[], B: { variant: string, distance: number, refLength: number }[] }} scores
+ * @returns {Record<string, { a: number | null, b: number | null }>}
+ */
+function byVariant(scores) {
+  const variants = [...new Set(scores.A.map((s) => s.variant))];
+  return Object.fromEntries(variants.map((v) => [v, { a: pooledCer(scores.A.filter((s) => s.variant === v)), b: pooledCer(scores.B.filter((s) => s.variant === v)) }]));
 }
 
 if (isMainModule(import.meta.url)) {
@@ -89,7 +104,8 @@ if (isMainModule(import.meta.url)) {
         '|---|---:|---:|---:|',
         ...STAGES.map((k) => `| ${k} | ${f(res.stages[k].a)} | ${f(res.stages[k].b)} | ${res.stages[k].ratio.toFixed(3)} |`),
         '',
-        `Pages whose text differs: ${res.pagesWithOtherText}`,
+        `Pages whose text differs: ${res.pagesWithOtherText}; CER A ${(100 * (res.cer.a ?? NaN)).toFixed(2)} %, B ${(100 * (res.cer.b ?? NaN)).toFixed(2)} %`,
+        `CER per variant A / B: ${Object.entries(res.cerByVariant).map(([v, c]) => `${v} ${(100 * (c.a ?? NaN)).toFixed(2)} / ${(100 * (c.b ?? NaN)).toFixed(2)}`).join(', ')}`,
       ];
       process.stdout.write(`${out.join('\n')}\n`);
     },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { boxScoreFast, dbPostprocess, dilate2x2, unclipRect } from '../../../main/node/capabilities/ocr/det/db-postprocess.js';
 import { connectedComponents, miniBoxOrder, minAreaRect, orderClockwise, rectCorners } from '../../../main/node/capabilities/ocr/det/geometry.js';
-import { detInputSize, filterBoxes, letterbox } from '../../../main/node/capabilities/ocr/det/text-detector.js';
+import { cropGrey, detInputSize, filterBoxes, inkRegion, letterbox, TextDetector } from '../../../main/node/capabilities/ocr/det/text-detector.js';
+import type { InferenceSession, TensorF32 } from '../../../main/node/inference/onnx-session.js';
 import type { Pt, Quad } from '../../../main/node/capabilities/ocr/preprocess/image.js';
 
 /** A probability map with axis-aligned blobs of a given probability. */
@@ -170,5 +171,94 @@ describe('detector sizing and box filtering', () => {
     expect(image.data[(5 + top) * W + 7]).toBe(0);
     const page = { data: new Uint8Array(100 * 140), width: 100, height: 140 };
     expect(letterbox(page).image).toBe(page);
+  });
+});
+
+/** A paper page (grain-free, level 235) with dark rectangles on it. */
+function page(W: number, H: number, rects: { x: number; y: number; w: number; h: number }[]): { data: Uint8Array; width: number; height: number } {
+  const data = new Uint8Array(W * H).fill(235);
+  for (const r of rects) for (let y = r.y; y < r.y + r.h; y++) data.fill(30, y * W + r.x, y * W + r.x + r.w);
+  return { data, width: W, height: H };
+}
+
+/**
+ * A stand-in detector model that calls every dark input pixel text (the DB map is 1 where the normalised input is
+ * dark), recording the input sizes it was given.
+ */
+function darkPixelDetector(): { session: InferenceSession; inputs: number[][] } {
+  const inputs: number[][] = [];
+  const session: InferenceSession = {
+    inputNames: ['x'],
+    outputNames: ['y'],
+    run: async (feeds: Record<string, TensorF32>) => {
+      const x = feeds.x!;
+      const [, , h, w] = x.dims as [number, number, number, number];
+      inputs.push([w, h]);
+      const map = new Float32Array(w * h);
+      // Channel 0 normalised: (v/255 − 0.485)/0.229; ink (30) ≈ −1.6, paper (235) ≈ 1.9.
+      for (let i = 0; i < w * h; i++) map[i] = x.data[i]! < 0 ? 0.95 : 0;
+      return { y: { data: map, dims: [1, 1, h, w] } };
+    },
+    dispose: async () => {},
+  };
+  return { session, inputs };
+}
+
+describe('detection on the inked part of the page', () => {
+  it('finds the rectangle holding the ink, with a margin, and nothing on a blank or full page', () => {
+    const W = 1000;
+    const H = 1400;
+    const r = inkRegion(page(W, H, [{ x: 300, y: 500, w: 400, h: 30 }, { x: 300, y: 600, w: 200, h: 30 }]))!;
+    const margin = 0.03 * H;
+    expect(r.x).toBeCloseTo(300 - margin, -1);
+    expect(r.y).toBeCloseTo(500 - margin, -1);
+    expect(r.x + r.width).toBeCloseTo(700 + margin, -1);
+    expect(r.y + r.height).toBeCloseTo(630 + margin, -1);
+    // A few stray dark pixels (dust) do not stretch it.
+    const dusty = page(W, H, [{ x: 300, y: 500, w: 400, h: 30 }]);
+    dusty.data[10 * W + 10] = 0;
+    expect(inkRegion(dusty)!.x).toBeGreaterThan(200);
+    expect(inkRegion(page(W, H, []))).toBeUndefined();
+    // Text from corner to corner: cropping would save too little.
+    expect(inkRegion(page(W, H, [{ x: 20, y: 20, w: 960, h: 30 }, { x: 20, y: 1350, w: 960, h: 30 }]))).toBeUndefined();
+    const c = cropGrey(page(10, 10, [{ x: 2, y: 3, w: 1, h: 1 }]), { x: 2, y: 3, width: 4, height: 2 });
+    expect([c.width, c.height, c.data[0], c.data[1]]).toEqual([4, 2, 30, 235]);
+  });
+
+  it("runs the model on that part only, at the whole page's scale, and gives boxes in the page's pixels", async () => {
+    const img = page(1165, 1654, [
+      { x: 600, y: 1200, w: 400, h: 36 },
+      { x: 600, y: 1280, w: 300, h: 36 },
+    ]);
+    const cropped = darkPixelDetector();
+    const whole = darkPixelDetector();
+    const a = await new TextDetector(cropped.session).detect(img);
+    const b = await new TextDetector(whole.session, { inkCrop: false }).detect(img);
+    const [cw, ch] = cropped.inputs[0] as [number, number];
+    const [ww, wh] = whole.inputs[0] as [number, number];
+    expect(cw * ch).toBeLessThan(0.3 * ww * wh);
+    // The same scale: the region's longer side in model pixels ≈ its share of the page's.
+    expect(Math.abs(ch / wh - (1280 + 36 + 2 * 0.03 * 1654 - (1200 - 0.03 * 1654)) / 1654)).toBeLessThan(0.05);
+    expect(a).toHaveLength(2);
+    expect(b).toHaveLength(2);
+    const top = (q: Quad): number => Math.min(...ys(q));
+    const left = (q: Quad): number => Math.min(...xs(q));
+    const sorted = (bs: typeof a): typeof a => [...bs].sort((p, q) => top(p.quad) - top(q.quad));
+    for (const [i, box] of sorted(a).entries()) {
+      const other = sorted(b)[i]!;
+      // Where the ink is, within a few page pixels of what the whole-page run finds.
+      for (let k = 0; k < 4; k++) {
+        expect(Math.abs(box.quad[k]![0] - other.quad[k]![0])).toBeLessThan(8);
+        expect(Math.abs(box.quad[k]![1] - other.quad[k]![1])).toBeLessThan(8);
+      }
+    }
+    // Around the ink itself (DB grows a box by a share of its height on each side), not shifted by the crop.
+    const [first, second] = sorted(a) as [(typeof a)[0], (typeof a)[0]];
+    expect(left(first.quad)).toBeGreaterThan(600 - 40);
+    expect(left(first.quad)).toBeLessThanOrEqual(600);
+    expect(top(first.quad)).toBeGreaterThan(1200 - 40);
+    expect(top(first.quad)).toBeLessThanOrEqual(1200);
+    expect(top(second.quad)).toBeGreaterThan(1280 - 40);
+    expect(top(second.quad)).toBeLessThanOrEqual(1280);
   });
 });

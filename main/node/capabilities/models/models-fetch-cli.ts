@@ -1,6 +1,6 @@
 import type { JobEvent } from '../../../common/contract/index.js';
-import { parseCommandArgs } from '../../hub/cli/args.js';
-import { UsageError, type Command } from '../../hub/cli/command.js';
+import type { Command } from '../../hub/cli/command.js';
+import { defineCommand, wholeNumberOption } from '../../hub/cli/define-command.js';
 import { streamJob } from '../../hub/cli/job-stream.js';
 
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
@@ -12,16 +12,15 @@ interface FetchOutput {
   hashesPinned: boolean;
 }
 
-export const modelsFetch: Command = {
+export const modelsFetch: Command = defineCommand({
   name: 'models fetch',
   usage: 'ic models fetch <id> [--base-url URL] [--timeout ms] [--json]',
   summary: 'Download a pack from a model hub or mirror (--base-url, else HF_ENDPOINT, else huggingface.co), verify it, install it.',
-  async run({ hub, out, args }) {
-    const { values, positionals } = parseCommandArgs(args, { 'base-url': { type: 'string' }, timeout: { type: 'string' } });
-    if (positionals.length !== 1) throw new UsageError('expected one pack id, e.g. `ic models fetch opus-mt-zh-en`');
+  options: { 'base-url': { type: 'string' }, timeout: { type: 'string' } },
+  positionals: { min: 1, max: 1, error: 'expected one pack id, e.g. `ic models fetch opus-mt-zh-en`' },
+  async run({ hub, out, values, positionals }) {
     // Large packs over slow links take a while; a timed-out or cancelled fetch resumes where it stopped.
-    const timeoutMs = values.timeout ? Number(values.timeout) : 6 * 3600_000;
-    if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout takes a positive number of milliseconds');
+    const timeoutMs = wholeNumberOption(values.timeout, 6 * 3600_000, { min: 1 }, '--timeout takes a positive number of milliseconds');
     const input = { id: positionals[0]!, ...(values['base-url'] !== undefined ? { baseUrl: values['base-url'] } : {}) };
 
     const h = hub();
@@ -69,4 +68,4 @@ export const modelsFetch: Command = {
       unsubscribe();
     }
   },
-};
+});

@@ -46,6 +46,12 @@ export const OCR_DEFAULTS = {
     /** RapidOCR's letterbox: a strip thinner than minSide, or longer than maxRatio times its thickness, is padded. */
     letterboxMinSide: 30,
     letterboxMaxRatio: 8,
+    /**
+     * The detector runs on the inked part of the page (at the whole page's scale): pixels `contrast` grey levels
+     * darker than the paper are ink where a row or column has at least `minDark` of them (sampling every other
+     * pixel), with a margin of this share of the longer side; not cropped when the part is over `keep` of the page.
+     */
+    ink: { contrast: 40, minDark: 3, margin: 0.03, keep: 0.85 },
   },
   /** PP-OCRv4 direction classifier. */
   cls: {

@@ -72,6 +72,13 @@ export interface PpOcrOptions {
    * Off, the direction classifier always votes.
    */
   alignmentOrientation?: boolean;
+  /**
+   * Denormal floats as zero in all three models (default true; SessionOptions.denormalAsZero). Paired runs, text
+   * identical on every page: engine time −2 % on the development set, −4 % on the synthetic set.
+   */
+  denormalAsZero?: boolean;
+  /** Detect on the inked part of the page only (default true): see inkRegion(). */
+  inkCrop?: boolean;
   /** Load the pack's folded models where preparation derived them (default true); false: always the originals. */
   foldedModels?: boolean;
 }
@@ -123,7 +130,7 @@ export class PpOcrEngine implements OcrEngine {
     for (const f of Object.values(PPOCR_FILES)) {
       if (!fs.existsSync(path.join(packDir, f))) throw new Error(`PP-OCRv4 pack at ${packDir} has no ${f}`);
     }
-    const so = { intraOpThreads: opts.threads ?? 2, memArena: opts.memArena ?? true, spinning: opts.spinning ?? false };
+    const so = { intraOpThreads: opts.threads ?? 2, memArena: opts.memArena ?? true, spinning: opts.spinning ?? false, denormalAsZero: opts.denormalAsZero ?? true };
     const pick = (file: string): string => (opts.foldedModels !== false && fs.existsSync(path.join(packDir, foldedName(file))) ? foldedName(file) : file);
     const files = { det: pick(PPOCR_FILES.det), cls: pick(PPOCR_FILES.cls), rec: pick(PPOCR_FILES.rec) };
     const [det, cls, rec] = await Promise.all([
@@ -139,7 +146,7 @@ export class PpOcrEngine implements OcrEngine {
     return new PpOcrEngine(
       files,
       [det, cls, rec],
-      new TextDetector(det, { limitSideLen: opts.detLimitSideLen ?? DET_LIMIT, ...opts.db }),
+      new TextDetector(det, { limitSideLen: opts.detLimitSideLen ?? DET_LIMIT, ...(opts.inkCrop === false ? { inkCrop: false } : {}), ...opts.db }),
       new TextClassifier(cls),
       new TextRecognizer(rec, characters),
       opts,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { PrereviewOutput } from '../../../common/contract/index.js';
-import { parseCommandArgs } from '../../hub/cli/args.js';
 import { UsageError, type Command } from '../../hub/cli/command.js';
+import { defineCommand } from '../../hub/cli/define-command.js';
 import { streamJob } from '../../hub/cli/job-stream.js';
 
 const icon = { pass: '✔', warn: '!', fail: '✘' } as const;
@@ -14,14 +14,14 @@ function text(o: PrereviewOutput): string {
   ].join('\n');
 }
 
-export const prereviewCmd: Command = {
+export const prereviewCmd: Command = defineCommand({
   name: 'prereview',
   usage: 'ic prereview --service <id-or-name> <files…> [--today YYYY-MM-DD] [--engine auto|ppocr|tesseract] [--json]',
   summary: "Pre-check an applicant's materials against a service item (e.g. 企业设立登记): missing, invalid, expired, inconsistent.",
-  async run({ hub, out, args }) {
-    const { values, positionals } = parseCommandArgs(args, { service: { type: 'string' }, today: { type: 'string' }, engine: { type: 'string' } });
+  options: { service: { type: 'string' }, today: { type: 'string' }, engine: { type: 'string' } },
+  positionals: { min: 1, error: 'expected the files of the application' },
+  async run({ hub, out, values, positionals }) {
     if (!values.service) throw new UsageError('--service is required (an id such as company-establishment, or a name such as 企业设立登记)');
-    if (!positionals.length) throw new UsageError('expected the files of the application');
     const input = {
       service: values.service,
       files: positionals.map((f) => ({ path: path.resolve(f) })),
@@ -35,4 +35,4 @@ export const prereviewCmd: Command = {
     });
     return code;
   },
-};
+});

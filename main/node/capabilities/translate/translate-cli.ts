@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TranslateLang, type TranslateOutput } from '../../../common/contract/index.js';
-import { parseCommandArgs } from '../../hub/cli/args.js';
 import { UsageError, type Command } from '../../hub/cli/command.js';
+import { defineCommand } from '../../hub/cli/define-command.js';
 import { streamJob } from '../../hub/cli/job-stream.js';
 import { formatForName } from './doc/formats.js';
 import { blockTargets } from './translate-blocks.js';
@@ -27,23 +27,23 @@ function readStdin(): string {
   return fs.readFileSync(0, 'utf8');
 }
 
-export const translateCmd: Command = {
+export const translateCmd: Command = defineCommand({
   name: 'translate',
   usage: 'ic translate --from zh|en --to en|zh [--json] [--out FILE.txt|.md|.docx|.xlf|.xliff|.tmx] [--xliff2] [--no-model] [FILE|-]',
   summary: 'Translate text, Markdown, DOCX or XLIFF with memory and glossary; the MT pack when installed, else a labelled dictionary draft.',
-  async run({ hub, out, args, global }) {
-    const { values, positionals } = parseCommandArgs(args, {
-      from: { type: 'string' },
-      to: { type: 'string' },
-      out: { type: 'string' },
-      xliff2: { type: 'boolean' },
-      'no-model': { type: 'boolean' },
-      'min-score': { type: 'string' },
-    });
+  options: {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    out: { type: 'string' },
+    xliff2: { type: 'boolean' },
+    'no-model': { type: 'boolean' },
+    'min-score': { type: 'string' },
+  },
+  positionals: { max: 1, error: 'expected one FILE (or - for standard input)' },
+  async run({ hub, out, global, values, positionals }) {
     const from = TranslateLang.safeParse(values.from);
     const to = TranslateLang.safeParse(values.to);
     if (!from.success || !to.success || from.data === to.data) throw new UsageError('--from and --to take zh or en, and must differ');
-    if (positionals.length > 1) throw new UsageError('expected one FILE (or - for standard input)');
     const outFormat = values.out ? formatForName(values.out, values.xliff2) : undefined;
     const file = positionals[0];
     const source = !file || file === '-' ? { text: readStdin() } : { path: path.resolve(file) };
@@ -78,4 +78,4 @@ export const translateCmd: Command = {
     }
     return code;
   },
-};
+});

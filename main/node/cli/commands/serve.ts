@@ -1,17 +1,16 @@
 import { consoleDir } from '../../config/app-paths.js';
 import { openInBrowser } from '../../server/open-browser.js';
 import { startServer } from '../../server/server.js';
-import { parseCommandArgs } from '../../hub/cli/args.js';
-import { UsageError, type Command } from '../../hub/cli/command.js';
+import type { Command } from '../../hub/cli/command.js';
+import { defineCommand, wholeNumberOption } from '../../hub/cli/define-command.js';
 
-export const serve: Command = {
+export const serve: Command = defineCommand({
   name: 'serve',
   usage: 'ic serve [--port N] [--open]',
   summary: 'Serve the console and the API on 127.0.0.1 (browser console); prints the URL with its token.',
-  async run({ hub, out, args }) {
-    const { values } = parseCommandArgs(args, { port: { type: 'string' }, open: { type: 'boolean' } }, false);
-    const port = values.port ? Number(values.port) : 0;
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes 0-65535');
+  options: { port: { type: 'string' }, open: { type: 'boolean' } },
+  async run({ hub, out, values }) {
+    const port = wholeNumberOption(values.port, 0, { min: 0, max: 65535 }, '--port takes 0-65535');
     const h = hub();
     const server = await startServer({ hub: h, consoleDir: consoleDir(), port });
     out.result({ url: server.url, port: server.port }, () => `Intelligent Center console: ${server.url}\n(open it in a browser on this machine; Ctrl-C stops)`);
@@ -24,4 +23,4 @@ export const serve: Command = {
     await server.close();
     return 0;
   },
-};
+});

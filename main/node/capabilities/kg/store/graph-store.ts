@@ -38,13 +38,8 @@ export interface PassageRow {
   entityId: string | null;
 }
 
-export interface NewPassage {
-  id: string;
-  sourceId: string;
-  sectionId: string;
-  ord: number;
-  original: string;
-  norm: string;
+/** A passage to store: a row without its SQLite rowid, with its index tokens and (optionally) its vector. */
+export interface NewPassage extends Omit<PassageRow, 'rid' | 'entityId'> {
   /** Space-separated index tokens (jieba words, English stems). */
   tokens: string;
   entityId?: string | null;

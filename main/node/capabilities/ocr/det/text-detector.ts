@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { runSingle, type InferenceSession, type TensorF32 } from '../../../inference/onnx-session.js';
+import { paperLevel } from '../preprocess/grey.js';
 import { dist, type GreyImage, type Pt } from '../preprocess/image.js';
 import { DB_DEFAULTS, dbPostprocess, type DbOptions, type DetBox } from './db-postprocess.js';
 import { orderClockwise } from './geometry.js';
@@ -15,6 +16,8 @@ export interface DetOptions extends Partial<DbOptions> {
   minTextPx?: number;
   targetTextPx?: number;
   maxSideLen?: number;
+  /** Detect on the inked part of the page only (default true); see inkRegion. */
+  inkCrop?: boolean;
 }
 
 export const DET_LIMIT: number = OCR_DEFAULTS.det.limitSideLen;
@@ -70,9 +73,15 @@ export class TextDetector {
     const { image: padded, top, left } = letterbox(img);
     const limit = this.opts.limitSideLen ?? DET_LIMIT;
     const boxThresh = this.opts.boxThresh ?? DB_DEFAULTS.boxThresh;
+    // The detector runs on the part of the page with ink on it, at the scale the whole page would have had: blank
+    // margins cost model time in proportion to their area and hold no text.
+    const region = this.opts.inkCrop === false ? undefined : inkRegion(padded);
+    const frame = region ? cropGrey(padded, region) : padded;
+    const part = Math.max(frame.width, frame.height) / Math.max(padded.width, padded.height);
+    const at = (side: number): number => Math.max(32, Math.round(side * part));
     // Every candidate first, the faint ones too: small print comes out faint and thin at too small a scale.
-    let boxes = await this.detectAt(padded, limit);
-    const scale = detInputSize(padded.width, padded.height, limit).width / padded.width;
+    let boxes = await this.detectAt(frame, at(limit));
+    const scale = detInputSize(frame.width, frame.height, at(limit)).width / frame.width;
     const atScale = medianThickness(boxes) * scale;
     const maxSide = this.opts.maxSideLen ?? MAX_SIDE;
     if (limit < maxSide && Math.max(padded.width, padded.height) > limit) {
@@ -83,13 +92,15 @@ export class TextDetector {
         wanted = Math.min(maxSide, Math.round((limit * (this.opts.targetTextPx ?? TARGET_TEXT_PX)) / Math.max(atScale, 1)));
       }
       if (wanted > limit * 1.15) {
-        const closer = await this.detectAt(padded, wanted);
+        const closer = await this.detectAt(frame, at(wanted));
         if (closer.length >= boxes.length || boxes.length >= 2) boxes = closer;
       }
     }
     boxes = boxes.filter((b) => b.score >= boxThresh);
-    if (top || left) {
-      const back = (p: Pt): Pt => [p[0] - left, p[1] - top];
+    const dx = left - (region?.x ?? 0);
+    const dy = top - (region?.y ?? 0);
+    if (dx || dy) {
+      const back = (p: Pt): Pt => [p[0] - dx, p[1] - dy];
       boxes = boxes.map((b) => ({ ...b, quad: [back(b.quad[0]), back(b.quad[1]), back(b.quad[2]), back(b.quad[3])] }));
     }
     return filterBoxes(boxes, img.width, img.height);
@@ -140,18 +151,6 @@ export function letterbox(img: GreyImage): { image: GreyImage; top: number; left
   return { image: { data, width: w2, height: h2 }, top, left };
 }
 
-/** The brightest common grey level (90th percentile): the paper. */
-function paperLevel(img: GreyImage): number {
-  const hist = new Uint32Array(256);
-  for (const v of img.data) hist[v] = hist[v]! + 1;
-  let acc = 0;
-  for (let v = 0; v < 256; v++) {
-    acc += hist[v]!;
-    if (acc >= 0.9 * img.data.length) return v;
-  }
-  return 255;
-}
-
 /** Bilinear resize (anti-aliased when shrinking) by libvips: a page is millions of pixels, too many for JS loops. */
 async function resizeForDet(img: GreyImage, width: number, height: number): Promise<GreyImage> {
   if (img.width === width && img.height === height) return img;
@@ -175,4 +174,56 @@ export function filterBoxes(boxes: DetBox[], width: number, height: number): Det
     out.push({ quad, score: b.score });
   }
   return out;
+}
+
+export interface Region {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The part of the page with ink on it, with a margin: rows and columns holding a few pixels clearly darker than the
+ * paper (sampled every other pixel). Undefined when that is most of the page anyway (a photo with its desk, a full
+ * page): cropping then saves too little to be worth a copy.
+ */
+export function inkRegion(img: GreyImage, o: { [K in keyof typeof OCR_DEFAULTS.det.ink]?: number } = {}): Region | undefined {
+  const { contrast, minDark, margin: marginShare, keep } = { ...OCR_DEFAULTS.det.ink, ...o };
+  const { width: W, height: H, data } = img;
+  const cut = paperLevel(img) - contrast;
+  if (cut <= 0) return undefined;
+  const rows = new Uint16Array(H);
+  const cols = new Uint16Array(W);
+  for (let y = 0; y < H; y += 2) {
+    const off = y * W;
+    for (let x = 0; x < W; x += 2) {
+      if (data[off + x]! < cut) {
+        rows[y]!++;
+        cols[x]!++;
+      }
+    }
+  }
+  const first = (a: Uint16Array): number => a.findIndex((n) => n >= minDark);
+  const last = (a: Uint16Array): number => a.length - 1 - [...a].reverse().findIndex((n) => n >= minDark);
+  const y0 = first(rows);
+  const x0 = first(cols);
+  if (y0 < 0 || x0 < 0) return undefined;
+  const margin = Math.round(marginShare * Math.max(W, H));
+  const r = {
+    x: Math.max(0, x0 - margin),
+    y: Math.max(0, y0 - margin),
+    width: 0,
+    height: 0,
+  };
+  r.width = Math.min(W, last(cols) + 1 + margin) - r.x;
+  r.height = Math.min(H, last(rows) + 1 + margin) - r.y;
+  return r.width * r.height > keep * W * H ? undefined : r;
+}
+
+/** A copy of a rectangle of a grey image. */
+export function cropGrey(img: GreyImage, r: Region): GreyImage {
+  const data = new Uint8Array(r.width * r.height);
+  for (let y = 0; y < r.height; y++) data.set(img.data.subarray((r.y + y) * img.width + r.x, (r.y + y) * img.width + r.x + r.width), y * r.width);
+  return { data, width: r.width, height: r.height };
 }
