@@ -1,5 +1,5 @@
 // Fits the no-answer decision of the knowledge graph's Q&A (main/node/capabilities/kg/answer/ask.ts,
-// NO_ANSWER_THRESHOLDS): one score threshold per origin of the best answer — "text" (the plan, users' documents),
+// NO_ANSWER_THRESHOLDS): one score threshold per origin of an answer — "text" (the plan, users' documents),
 // "catalog" (service items, materials), "glossary" (terms). A named thing (a catalog item, a term) matched only in
 // part is usually another thing than the one asked about, so it may need a higher score than a text passage.
 //
@@ -31,6 +31,7 @@ const minOriginRecall = Number(opt('--origin-recall', '0.6'));
 
 const { buildBase, KgEngine } = await import(dist('kg-engine.js'));
 const { normalizeText } = await import(dist('text/normalize.js'));
+const { clearsThreshold } = await import(dist('answer/ask.js'));
 const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ic-qa-fit-base-'));
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ic-qa-fit-data-'));
 await buildBase(path.join(repoRoot, 'knowledge-graph'), baseDir);
@@ -47,7 +48,7 @@ for (const q of questions) {
   const a = await engine.ask(q.q, 3, { threshold: 0, onBest: (_s, features) => (f = features) });
   const want = (q.expect_any ?? []).map(norm);
   const hit = a.answers.some((x) => want.some((w) => norm(x.text + (x.facts ? JSON.stringify(x.facts) : '')).includes(w)));
-  rows.push({ none: q.kind === 'none', hit, best: f.best, origin: f.origin, reachable: f.reachable, named: f.named });
+  rows.push({ none: q.kind === 'none', hit, best: f.best, origin: f.origin, runnerUp: f.runnerUp, reachable: f.reachable, named: f.named });
 }
 engine.close();
 fs.rmSync(baseDir, { recursive: true, force: true });
@@ -57,7 +58,9 @@ const origins = ['text', 'catalog', 'glossary'];
 const grid = Array.from({ length: 41 }, (_, i) => Math.round(i * 2) / 100); // 0 … 0.80
 const none = rows.filter((r) => r.none);
 const answerable = rows.filter((r) => !r.none);
-const refused = (r, t) => r.origin === 'none' || r.best < t[r.origin] || (!r.named && r.reachable < t.reachable);
+// As ask() decides (clearsThreshold: the best candidate or the runner-up reaches its own origin's threshold).
+const candidatesOf = (r) => [{ score: r.best, origin: r.origin }, ...(r.runnerUp ? [r.runnerUp] : [])];
+const refused = (r, t) => r.origin === 'none' || !clearsThreshold(candidatesOf(r), t) || (!r.named && r.reachable < t.reachable);
 const reachGrid = Array.from({ length: 13 }, (_, i) => i * 0.05); // 0 … 0.60
 let best;
 for (const a of grid)
@@ -69,9 +72,10 @@ for (const a of grid)
       if (recall < minRecall) continue;
       if (origins.some((o) => { const rs = none.filter((r) => r.origin === o); return rs.length && rs.filter((r) => refused(r, t)).length / rs.length < minOriginRecall; })) continue;
       const lost = answerable.filter((r) => refused(r, t)).length;
-      // Margin: how far the thresholds sit from the nearest score of their origin.
+      // Margin: how far the thresholds sit from the nearest score of their origin (best candidates and runners-up).
+      const scoresOf = (o) => rows.flatMap((r) => [...(r.origin === o ? [r.best] : []), ...(r.runnerUp?.origin === o ? [r.runnerUp.score] : [])]);
       const margin = Math.min(
-        ...origins.map((o) => Math.min(1, ...rows.filter((r) => r.origin === o).map((r) => Math.abs(r.best - t[o])))),
+        ...origins.map((o) => Math.min(1, ...scoresOf(o).map((x) => Math.abs(x - t[o])))),
         t.reachable ? Math.min(1, ...rows.map((r) => Math.abs(r.reachable - t.reachable))) : 1,
       );
       if (!best || lost < best.lost || (lost === best.lost && margin > best.margin)) best = { t, lost, recall, margin };
