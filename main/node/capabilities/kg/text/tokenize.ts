@@ -62,13 +62,13 @@ export const isEnglishStop = (w: string): boolean => EN_STOP.has(w);
 export function tokenize(text: string): string[] {
   const norm = normalizeText(text);
   const out: string[] = [];
-  for (const run of norm.match(/[\u3400-\u9fff\uf900-\ufaff]+|[a-z][a-z'’-]*|\d+(?:\.\d+)?/g) ?? []) {
+  for (const run of norm.match(/[\u3400-\u9fff\uf900-\ufaff]+|[a-z][a-z'\u2019-]*|\d+(?:\.\d+)?/g) ?? []) {
     if (hasCjk(run)) {
       for (const w of segmenter().cutForSearch(run, true)) if (!ZH_STOP.has(w)) out.push(w);
     } else if (/^\d/.test(run)) {
       out.push(run);
     } else {
-      const w = uncontract(run.replace(/’/g, "'")).replace(/^-+|-+$/g, '');
+      const w = uncontract(run.replace(/\u2019/g, "'")).replace(/^-+|-+$/g, '');
       if (w.length > 1 && !EN_STOP.has(w)) out.push(stemmer(w));
     }
   }
