@@ -22,5 +22,8 @@ try {
   process.stderr.write(`bench ${suite}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exitCode = 1;
 }
-// Host processes or timers left by a hub must not keep the bench alive once it has printed (stdout is synchronous on Linux).
+// Host processes or timers left by a hub must not keep the bench alive once it has printed. stdout is not always
+// synchronous: a pipe another process (npm) made non-blocking takes 64 KB and queues the rest, which exit would drop
+// (`--json` of a whole OCR run came out cut at 65536 bytes), so wait until it has been written.
+await new Promise((resolve) => process.stdout.write('', () => resolve(undefined)));
 process.exit(process.exitCode);
