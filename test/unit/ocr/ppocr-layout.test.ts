@@ -37,6 +37,20 @@ describe('reading order', () => {
     expect(merged.confidence).toBeCloseTo((6 * 0.9 + 18 * 0.8) / 24, 6);
   });
 
+  it('joins a line cut into two overlapping boxes, reading the shared stretch once', () => {
+    // '全省受益”' over x 100..265 and '”数据共享应用模式。' over 239..544: the quote (x ≈ 240) is in both boxes.
+    const a = { ...item('全省受益”', rect(100, 100, 165, 50)), at: [0.137, 0.301, 0.52, 0.739, 0.848] };
+    const b = { ...item('”数据共享应用模式。', rect(239, 101, 305, 50)), at: [0.014, 0.151, 0.261, 0.343, 0.453, 0.563, 0.673, 0.782, 0.865, 0.947] };
+    const out = readingOrder([a, b]);
+    expect(out.map((o) => o.text)).toEqual(['全省受益”数据共享应用模式。']);
+    expect(out[0]!.at).toHaveLength(14);
+    // Different readings of the shared stretch are not one text: both kept.
+    const other = { ...b, text: '“数据共享应用模式。' };
+    expect(readingOrder([a, other]).map((o) => o.text)).toEqual(['全省受益”', '“数据共享应用模式。']);
+    // Without character positions, overlapping pieces stay apart as before.
+    expect(readingOrder([item(a.text, a.quad), item(b.text, b.quad)])).toHaveLength(2);
+  });
+
   it('keeps far-apart columns of a row as separate lines', () => {
     const out = readingOrder([item('姓名', rect(100, 100, 80, 40)), item('张三', rect(600, 100, 80, 40))]);
     expect(out.map((o) => o.text)).toEqual(['姓名', '张三']);

@@ -99,11 +99,17 @@ export function readingOrder(items: readonly ReadItem[], o: ReadingOrderOptions 
 
 const isAsciiWord = (c: string | undefined): boolean => !!c && /[A-Za-z0-9]/.test(c);
 
-function tryMerge(a: Geo, b: Geo, o: ReadingOrderOptions): Geo | undefined {
-  const h = Math.min(a.h, b.h);
-  const ratio = Math.max(a.h, b.h) / h;
-  const gap = b.l[0] - a.r[0];
-  if (ratio > 1.6 || gap > (o.mergeGap ?? 1.2) * h || gap < -0.5 * h) return undefined;
+/** Pieces overlapping by more than this many line heights are not one line cut in two. */
+const MAX_OVERLAP = 2;
+
+function tryMerge(a: Geo, b0: Geo, o: ReadingOrderOptions): Geo | undefined {
+  const h = Math.min(a.h, b0.h);
+  const ratio = Math.max(a.h, b0.h) / h;
+  const gap = b0.l[0] - a.r[0];
+  if (ratio > 1.6 || gap > (o.mergeGap ?? 1.2) * h || gap < -MAX_OVERLAP * h) return undefined;
+  // Overlapping pieces: one line the detector cut with a stretch in both boxes, which was then read twice.
+  const b = gap < -0.5 * h ? withoutReadTwice(a, b0) : b0;
+  if (!b) return undefined;
   const tail = a.item.text.at(-1);
   const head = b.item.text[0];
   const space = gap > (o.spaceGap ?? 0.3) * h || (isAsciiWord(tail) && isAsciiWord(head) && gap > 0.15 * h);
@@ -114,6 +120,24 @@ function tryMerge(a: Geo, b: Geo, o: ReadingOrderOptions): Geo | undefined {
   const qa = a.item.quad;
   const qb = b.item.quad;
   return geo({ quad: [qa[0], qb[1], qb[2], qa[3]], text, confidence, at: mergedAt(a, b, space && tail !== ' ' && head !== ' ') });
+}
+
+/**
+ * `b` without its leading characters that lie inside `a`'s box, when they are the very characters `a` ends with
+ * (the stretch both boxes hold, read twice); undefined when the characters' positions are unknown or the two
+ * readings of the shared stretch differ (then they are not the same text, and stay two lines).
+ */
+function withoutReadTwice(a: Geo, b: Geo): Geo | undefined {
+  const atA = a.item.at;
+  const atB = b.item.at;
+  const charsA = [...a.item.text];
+  const charsB = [...b.item.text];
+  if (!atA || !atB || atA.length !== charsA.length || atB.length !== charsB.length) return undefined;
+  const xOf = (g: Geo, f: number): number => g.l[0] + f * (g.r[0] - g.l[0]);
+  const inA = atB.filter((f) => xOf(b, f) < a.r[0]).length;
+  const inB = atA.filter((f) => xOf(a, f) > b.l[0]).length;
+  if (inA !== inB || charsB.slice(0, inA).join('') !== charsA.slice(charsA.length - inA).join('')) return undefined;
+  return { ...b, item: { ...b.item, text: charsB.slice(inA).join(''), at: atB.slice(inA) } };
 }
 
 /** Character positions of two merged pieces along the merged box (a space, when added, in the gap between them). */
