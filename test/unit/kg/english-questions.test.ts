@@ -1,23 +1,10 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBase, KgEngine } from '../../../main/node/capabilities/kg/kg-engine.js';
+import { describe, expect, it } from 'vitest';
 import { bridgeQuestion } from '../../../main/node/capabilities/kg/retrieval/bridge.js';
 import { tokenize } from '../../../main/node/capabilities/kg/text/tokenize.js';
-import { cleanupTempDirs, fixturesDir, tempDir } from '../../helpers/temp.js';
+import { fixtureGraph } from '../../helpers/kg-graph.js';
 
 // The graph of test/fixtures/kg/shipped (a plan excerpt that names 2025 and 2035, three catalog items, a glossary).
-const shippedRoot = path.join(fixturesDir, 'kg', 'shipped');
-let engine: KgEngine;
-
-beforeAll(async () => {
-  const baseDir = tempDir('ic-kg-en-base-');
-  await buildBase(shippedRoot, baseDir);
-  engine = await KgEngine.open({ dataDir: tempDir('ic-kg-en-data-'), shippedRoot, baseDir });
-}, 120_000);
-afterAll(() => {
-  engine?.close();
-  cleanupTempDirs();
-});
+const graph = fixtureGraph('ic-kg-en-');
 
 describe('English questions', () => {
   it('reads contractions as their words and leaves auxiliaries out, with straight or curly apostrophes', () => {
@@ -33,16 +20,16 @@ describe('English questions', () => {
   });
 
   it('gives a British spelling the American form the dictionary glosses with (its weight and concepts)', () => {
-    const b = bridgeQuestion('How will neighbours settle quarrels?', engine.lexicon, engine.store).find((x) => x.stem === 'neighbour');
+    const b = bridgeQuestion('How will neighbours settle quarrels?', graph.engine.lexicon, graph.engine.store).find((x) => x.stem === 'neighbour');
     expect(b?.american).toBe('neighbor');
     // No gloss uses the British form: by it alone the word would weigh as the rarest English word.
-    expect(engine.lexicon.englishIdf('neighbor')).toBeLessThan(engine.lexicon.englishIdf('neighbour'));
+    expect(graph.engine.lexicon.englishIdf('neighbor')).toBeLessThan(graph.engine.lexicon.englishIdf('neighbour'));
   });
 
   it('does not bridge a number the sources lack (the asker’s details), but keeps one they hold', () => {
-    expect(engine.store.docFreq('85')).toBe(0);
-    expect(engine.store.docFreq('2035')).toBeGreaterThan(0);
-    const stems = bridgeQuestion('My grandmother is 85: what happens by 2035?', engine.lexicon, engine.store).map((b) => b.stem);
+    expect(graph.engine.store.docFreq('85')).toBe(0);
+    expect(graph.engine.store.docFreq('2035')).toBeGreaterThan(0);
+    const stems = bridgeQuestion('My grandmother is 85: what happens by 2035?', graph.engine.lexicon, graph.engine.store).map((b) => b.stem);
     expect(stems).not.toContain('85');
     expect(stems).toContain('2035');
     expect(stems).toContain('grandmoth');

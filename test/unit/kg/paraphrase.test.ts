@@ -1,38 +1,25 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AnswerFeatures } from '../../../main/node/capabilities/kg/answer/ask.js';
 import { NO_ANSWER_THRESHOLDS } from '../../../main/node/capabilities/kg/answer/ask.js';
-import { buildBase, KgEngine } from '../../../main/node/capabilities/kg/kg-engine.js';
 import { americanSpelling } from '../../../main/node/capabilities/kg/retrieval/bridge.js';
 import { MorphemeIndex } from '../../../main/node/capabilities/kg/retrieval/morphemes.js';
 import { synonymsOf } from '../../../main/node/capabilities/kg/retrieval/synonyms.js';
 import { normalizeText } from '../../../main/node/capabilities/kg/text/normalize.js';
-import { cleanupTempDirs, fixturesDir, tempDir } from '../../helpers/temp.js';
+import { fixtureGraph } from '../../helpers/kg-graph.js';
 
 // The graph of test/fixtures/kg/shipped (a plan excerpt holding 老年人、殘疾人 and 跨省通辦, three catalog items).
-const shippedRoot = path.join(fixturesDir, 'kg', 'shipped');
-let engine: KgEngine;
+const graph = fixtureGraph('ic-kg-para-');
 const norm = (s: string) => normalizeText(s).replace(/\s+/g, '');
-
-beforeAll(async () => {
-  const baseDir = tempDir('ic-kg-para-base-');
-  await buildBase(shippedRoot, baseDir);
-  engine = await KgEngine.open({ dataDir: tempDir('ic-kg-para-data-'), shippedRoot, baseDir });
-}, 120_000);
-afterAll(() => {
-  engine?.close();
-  cleanupTempDirs();
-});
 
 async function askWithFeatures(q: string) {
   let features: AnswerFeatures | undefined;
-  const r = await engine.ask(q, 3, { onBest: (_s, f) => (features = f) });
+  const r = await graph.engine.ask(q, 3, { onBest: (_s, f) => (features = f) });
   return { r, features: features! };
 }
 
 describe('paraphrases and the no-answer decision', () => {
   it('reads the index vocabulary (for shared morphemes) once across questions, not once per question', async () => {
-    const db = engine.store.db;
+    const db = graph.engine.store.db;
     const prepare = db.prepare.bind(db);
     let vocabularyReads = 0;
     db.prepare = ((sql: string) => {
@@ -40,7 +27,7 @@ describe('paraphrases and the no-answer decision', () => {
       return prepare(sql);
     }) as typeof db.prepare;
     try {
-      for (const q of ['老人不会用手机办事怎么办？', '人在外省能不能办事？', '林子怎么看管？']) await engine.ask(q, 3);
+      for (const q of ['老人不会用手机办事怎么办？', '人在外省能不能办事？', '林子怎么看管？']) await graph.engine.ask(q, 3);
       expect(vocabularyReads).toBeLessThanOrEqual(1);
     } finally {
       db.prepare = prepare;
@@ -48,14 +35,14 @@ describe('paraphrases and the no-answer decision', () => {
   });
 
   it('finds dictionary near-synonyms the graph holds for a word it lacks (残障 → 残疾, 线上 → 在线)', () => {
-    const inIndex = (t: string) => (engine.morphemes().has(t) ? 1 : 0);
-    expect(engine.store.docFreq('残障')).toBe(0);
-    expect(synonymsOf('残障', engine.lexicon, inIndex).map((s) => s.token)).toContain('残疾');
-    const online = synonymsOf('线上', engine.lexicon, inIndex);
+    const inIndex = (t: string) => (graph.engine.morphemes().has(t) ? 1 : 0);
+    expect(graph.engine.store.docFreq('残障')).toBe(0);
+    expect(synonymsOf('残障', graph.engine.lexicon, inIndex).map((s) => s.token)).toContain('残疾');
+    const online = synonymsOf('线上', graph.engine.lexicon, inIndex);
     expect(online.map((s) => s.token)).toContain('在线');
     for (const s of online) expect(inIndex(s.token)).toBe(1);
     // A word without glosses in common with the graph's words has none.
-    expect(synonymsOf('起步价', engine.lexicon, inIndex)).toEqual([]);
+    expect(synonymsOf('起步价', graph.engine.lexicon, inIndex)).toEqual([]);
   });
 
   it('links words by shared, weighted morphemes and leaves common suffixes out of the weight', () => {
@@ -70,10 +57,10 @@ describe('paraphrases and the no-answer decision', () => {
   });
 
   it('weighs question filler below content words by general-language frequency, in both languages', () => {
-    expect(engine.lexicon.generalIdf('怎么')).toBeLessThan(engine.lexicon.generalIdf('商标'));
-    expect(engine.lexicon.generalIdf('不会')).toBeLessThan(engine.lexicon.generalIdf('地铁'));
-    expect(engine.lexicon.englishIdf('get')).toBeLessThan(engine.lexicon.englishIdf('taxi'));
-    expect(engine.lexicon.charIdf('子')).toBeLessThan(engine.lexicon.charIdf('旱'));
+    expect(graph.engine.lexicon.generalIdf('怎么')).toBeLessThan(graph.engine.lexicon.generalIdf('商标'));
+    expect(graph.engine.lexicon.generalIdf('不会')).toBeLessThan(graph.engine.lexicon.generalIdf('地铁'));
+    expect(graph.engine.lexicon.englishIdf('get')).toBeLessThan(graph.engine.lexicon.englishIdf('taxi'));
+    expect(graph.engine.lexicon.charIdf('子')).toBeLessThan(graph.engine.lexicon.charIdf('旱'));
   });
 
   it('answers a Chinese paraphrase that shares no content word with its passage', async () => {

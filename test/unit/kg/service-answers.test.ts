@@ -1,26 +1,13 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { namesByWords, serviceOfMaterial } from '../../../main/node/capabilities/kg/answer/ask.js';
-import { buildBase, KgEngine } from '../../../main/node/capabilities/kg/kg-engine.js';
 import { tokenize } from '../../../main/node/capabilities/kg/text/tokenize.js';
-import { cleanupTempDirs, fixturesDir, tempDir } from '../../helpers/temp.js';
+import { fixtureGraph } from '../../helpers/kg-graph.js';
 
 // The graph of test/fixtures/kg/shipped: three catalog items (company establishment, food business licence,
 // marriage registration) with their materials, beside a plan excerpt and a glossary.
-const shippedRoot = path.join(fixturesDir, 'kg', 'shipped');
-let engine: KgEngine;
+const graph = fixtureGraph('ic-kg-svc-');
 
-beforeAll(async () => {
-  const baseDir = tempDir('ic-kg-svc-base-');
-  await buildBase(shippedRoot, baseDir);
-  engine = await KgEngine.open({ dataDir: tempDir('ic-kg-svc-data-'), shippedRoot, baseDir });
-}, 120_000);
-afterAll(() => {
-  engine?.close();
-  cleanupTempDirs();
-});
-
-const entityOf = (passageId: string) => engine.store.passage(passageId)?.entityId ?? null;
+const entityOf = (passageId: string) => graph.engine.store.passage(passageId)?.entityId ?? null;
 
 describe('service answers', () => {
   it('names a service by the words of one of its names, apart or reordered, but not by a name missing a one-character part', () => {
@@ -38,14 +25,14 @@ describe('service answers', () => {
   it('answers a question naming a service by its words apart with the item’s facts first', async () => {
     // 公司 … 注册: the name 公司注册 with a place between its words (no answer before: the rest of the question is
     // about a place and a time the sources do not hold).
-    const r = await engine.ask('公司在萧山注册要几天？', 3);
+    const r = await graph.engine.ask('公司在萧山注册要几天？', 3);
     expect(r.noAnswer).toBe(false);
     expect(r.answers[0]?.facts?.id).toBe('company-establishment');
   });
 
   it('lists one material of a service item among the answers, with the item’s facts (which hold them all) next', async () => {
     // Four ID-card materials of marriage registration match alike; three of them would fill the top 3.
-    const r = await engine.ask('结婚登记要带男方和女方的居民身份证人像面和国徽面吗？', 3);
+    const r = await graph.engine.ask('结婚登记要带男方和女方的居民身份证人像面和国徽面吗？', 3);
     const entities = r.answers.map((a) => entityOf(a.citation.passage));
     const materials = entities.filter((e) => serviceOfMaterial(e) === 'service:marriage-registration');
     expect(materials.length).toBe(1);
