@@ -14,6 +14,8 @@ function (only float rounding differs):
      (only without padding: with zero padding, d would also have to shift the padded border)
   4. the Mul(c) -> Add(d) blocks left (before padded Convs) => BatchNormalization(scale c, bias d, mean 0, var 1),
      which onnxruntime keeps in its blocked layout (one pass instead of two, and no layout conversions)
+  5. a recogniser's Softmax output [N, T, C] => outputs best_class and best_prob [N, T] (ArgMax, ReduceMax): what
+     greedy CTC decoding reads, without the C probabilities of every step crossing into JavaScript
 The weights (Constant nodes in paddle2onnx's export) become initializers. Written with the onnx package's helper
 API only (no onnxruntime needed); the models' opsets are unchanged (HardSigmoid is opset 6).
 """
@@ -21,7 +23,7 @@ import sys
 
 import numpy as np
 import onnx
-from onnx import helper, numpy_helper
+from onnx import TensorProto, helper, numpy_helper
 
 
 def fold(model: onnx.ModelProto) -> dict:
@@ -180,6 +182,28 @@ def fold(model: onnx.ModelProto) -> dict:
         nodes.remove(add)
         nodes.insert(at, bn)
         counts['affine_as_batchnorm'] += 1
+
+    # 5. A recogniser (one output: Softmax over the classes of each time step, [N, T, C]) gives, instead of all C
+    #    probabilities per step, what greedy CTC decoding reads: the best class (as float, exact below 2^24) and its
+    #    probability. The [N, T, 6625] tensor no longer crosses into JavaScript (4.7 MB for a 1440-column line), nor
+    #    is it scanned there; the classes chosen are the same (ArgMax takes the first of equal maxima, as the decoder does).
+    if len(g.output) == 1:
+        out = g.output[0]
+        producer = next((n for n in nodes if out.name in n.output), None)
+        dims = out.type.tensor_type.shape.dim
+        if producer is not None and producer.op_type == 'Softmax' and len(dims) == 3 and attr(producer, 'axis', 1) in (2, -1):
+            best_i = new_name(out.name + '_best_index')
+            nodes.append(helper.make_node('ArgMax', [out.name], [best_i], axis=2, keepdims=0))
+            nodes.append(helper.make_node('Cast', [best_i], ['best_class'], to=TensorProto.FLOAT))
+            nodes.append(helper.make_node('ReduceMax', [out.name], ['best_prob'], axes=[2], keepdims=0))
+            steps = [dims[0], dims[1]]
+            del g.output[:]
+            for name in ('best_class', 'best_prob'):
+                vi = helper.make_tensor_value_info(name, TensorProto.FLOAT, None)
+                for d in steps:
+                    vi.type.tensor_type.shape.dim.add().CopyFrom(d)
+                g.output.append(vi)
+            counts['best_class_outputs'] = 1
 
     used = {i for n in nodes for i in n.input}
     del g.node[:]

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ctcGreedyDecode, loadCharacters } from '../../../main/node/capabilities/ocr/rec/ctc.js';
+import { ctcDecodeBest, ctcGreedyDecode, loadCharacters } from '../../../main/node/capabilities/ocr/rec/ctc.js';
 import { collapseColons, fixConfusables, fixLine, halfWidthNearAscii } from '../../../main/node/capabilities/ocr/rec/text-fixes.js';
 
 const CHARS = ['', 'a', 'b', 'c', ' '];
@@ -50,6 +50,30 @@ describe('CTC greedy decoding', () => {
     const b = probs([3, 3]);
     const batch = new Float32Array([...a, ...b]);
     expect(ctcGreedyDecode(batch, 2, CHARS.length, CHARS, 2 * CHARS.length).text).toBe('c');
+  });
+
+  it("decodes the best class and its probability per step (the folded model's outputs) as it decodes all probabilities", () => {
+    const C = CHARS.length;
+    for (const [path, p] of [
+      [[1, 1, 0, 2, 2, 2, 0, 0, 3], [0.8, 0.99, 0.9, 0.6, 0.7, 0.7, 0.9, 0.9, 0.55]],
+      [[1, 0, 1, 1, 0, 0, 1, 4, 2], 0.9],
+      [[0, 0, 0], 0.9],
+    ] as [number[], number | number[]][]) {
+      const all = probs(path, p);
+      // What the folded recogniser outputs: for each step the best class (as a float) and its probability.
+      const best = new Float32Array(path.length);
+      const prob = new Float32Array(path.length);
+      for (let t = 0; t < path.length; t++) {
+        const row = all.subarray(t * C, (t + 1) * C);
+        best[t] = row.indexOf(Math.max(...row));
+        prob[t] = Math.max(...row);
+      }
+      expect(ctcDecodeBest(best, prob, path.length, CHARS)).toEqual(ctcGreedyDecode(all, path.length, C, CHARS));
+    }
+    // One sequence of a batch at its offset.
+    const second = ctcDecodeBest(new Float32Array([1, 2, 3, 3]), new Float32Array([0.9, 0.9, 0.8, 0.7]), 2, CHARS, 2);
+    expect([second.text, second.steps]).toEqual(['c', [0]]);
+    expect(second.confidence).toBeCloseTo(0.8, 6);
   });
 
   it('builds the classes as blank + dictionary + space', () => {

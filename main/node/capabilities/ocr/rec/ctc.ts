@@ -52,3 +52,27 @@ export function ctcGreedyDecode(probs: Float32Array, steps: number, classes: num
   }
   return { text, confidence: count ? sum / count : 0, steps: at };
 }
+
+/**
+ * Greedy CTC decoding from a model that gives each time step's best class and its probability (the folded
+ * recogniser, scripts/models/fold-ppocr.py step 5) rather than every class's probability: the same result as
+ * ctcGreedyDecode on the probabilities those came from. `best`/`prob` hold `steps` values starting at `offset`.
+ */
+export function ctcDecodeBest(best: Float32Array, prob: Float32Array, steps: number, characters: readonly string[], offset = 0): CtcResult {
+  let text = '';
+  let sum = 0;
+  let count = 0;
+  let prev = -1;
+  const at: number[] = [];
+  for (let t = 0; t < steps; t++) {
+    const c = best[offset + t]!;
+    if (c !== 0 && c !== prev) {
+      text += characters[c] ?? '';
+      sum += prob[offset + t]!;
+      count++;
+      at.push(t);
+    }
+    prev = c;
+  }
+  return { text, confidence: count ? sum / count : 0, steps: at };
+}

@@ -1,6 +1,6 @@
-import { runSingle, type InferenceSession, type TensorF32 } from '../../../inference/onnx-session.js';
+import type { InferenceSession, TensorF32 } from '../../../inference/onnx-session.js';
 import { greyBatchTensor, type GreyImage } from '../preprocess/image.js';
-import { ctcGreedyDecode, type CtcResult } from './ctc.js';
+import { ctcDecodeBest, ctcGreedyDecode, type CtcResult } from './ctc.js';
 import { REC_HEIGHT } from './crop.js';
 import { OCR_DEFAULTS } from '../defaults.js';
 
@@ -65,6 +65,27 @@ export class TextRecognizer {
     private readonly opts: RecOptions = {},
   ) {}
 
+  /**
+   * One model run; `line(b)` decodes the b-th line of the batch. A folded recogniser gives each time step's best class
+   * and its probability (outputs best_class, best_prob); the pack's own model every class's probability.
+   */
+  private async run(input: TensorF32, n: number): Promise<{ steps: number; line(b: number): CtcResult }> {
+    const [inName] = this.session.inputNames;
+    const out = await this.session.run({ [inName!]: input });
+    const best = out.best_class;
+    const prob = out.best_prob;
+    if (best && prob) {
+      const [bn, steps] = best.dims;
+      if (bn !== n || !steps || prob.dims[1] !== steps) throw new Error(`unexpected recogniser output ${JSON.stringify(best.dims)}`);
+      return { steps, line: (b) => ctcDecodeBest(best.data, prob.data, steps, this.characters, b * steps) };
+    }
+    const probs = out[this.session.outputNames[0]!];
+    const [bn, steps, classes] = probs?.dims ?? [];
+    if (!probs || bn !== n || !steps || !classes) throw new Error(`unexpected recogniser output ${JSON.stringify(probs?.dims)}`);
+    if (classes !== this.characters.length) throw new Error(`recogniser has ${classes} classes, the dictionary gives ${this.characters.length}`);
+    return { steps, line: (b) => ctcGreedyDecode(probs.data, steps, classes, this.characters, b * steps * classes) };
+  }
+
   async recognize(crops: readonly GreyImage[], signal?: AbortSignal): Promise<CtcResult[]> {
     const results: CtcResult[] = new Array<CtcResult>(crops.length);
     for (const batch of widthBatches(crops, this.opts.batchSize ?? OCR_DEFAULTS.rec.batchSize)) {
@@ -76,14 +97,10 @@ export class TextRecognizer {
       );
       // Keep the largest buffer for the next batch and page (a batch of long lines is a few MB).
       if (!this.buf || input.data.buffer !== this.buf.buffer) this.buf = input.data;
-      const out = await runSingle(this.session, input);
-      const [n, steps, classes] = out.dims;
-      if (n !== batch.length || !steps || !classes) throw new Error(`unexpected recogniser output ${JSON.stringify(out.dims)}`);
-      if (classes !== this.characters.length)
-        throw new Error(`recogniser has ${classes} classes, the dictionary gives ${this.characters.length}`);
-      const colsPerStep = input.dims[3]! / steps;
+      const decode = await this.run(input, batch.length);
+      const colsPerStep = input.dims[3]! / decode.steps;
       batch.forEach((idx, b) => {
-        const r = ctcGreedyDecode(out.data, steps, classes, this.characters, b * steps * classes);
+        const r = decode.line(b);
         // Where each character sits along its own crop (as fed: height REC_HEIGHT, width kept in proportion).
         const c = crops[idx]!;
         const width = (REC_HEIGHT * c.width) / c.height;
