@@ -29,7 +29,8 @@ export const PPOCR_FILES = {
 /**
  * The simplified copy of a model that pack preparation derives (scripts/models/fold-ppocr.py: PP-LCNetV3's affine
  * blocks folded into the convolutions, hard-swish as one HardSigmoid and a Mul — the same function, about a quarter
- * less time for the recogniser and the detector on CPU). Used when present; the pack's own file when not.
+ * less time for the recogniser and the detector on CPU; the recogniser gives each time step's best class and its
+ * probability rather than all 6625, which is what decoding reads). Used when present; the pack's own file when not.
  */
 export const foldedName = (file: string): string => file.replace(/\.onnx$/, '.folded.onnx');
 
