@@ -26,39 +26,32 @@ export interface CtcResult {
  * dropped. `probs` holds `steps`×`classes` softmax outputs starting at `offset`.
  */
 export function ctcGreedyDecode(probs: Float32Array, steps: number, classes: number, characters: readonly string[], offset = 0): CtcResult {
-  let text = '';
-  let sum = 0;
-  let count = 0;
-  let prev = -1;
-  const at: number[] = [];
+  const best = new Int32Array(steps);
+  const prob = new Float32Array(steps);
   for (let t = 0; t < steps; t++) {
     const base = offset + t * classes;
-    let best = 0;
+    let b = 0;
     let bestP = probs[base]!;
     for (let c = 1; c < classes; c++) {
       const p = probs[base + c]!;
       if (p > bestP) {
         bestP = p;
-        best = c;
+        b = c;
       }
     }
-    if (best !== 0 && best !== prev) {
-      text += characters[best] ?? '';
-      sum += bestP;
-      count++;
-      at.push(t);
-    }
-    prev = best;
+    best[t] = b;
+    prob[t] = bestP;
   }
-  return { text, confidence: count ? sum / count : 0, steps: at };
+  return ctcDecodeBest(best, prob, steps, characters);
 }
 
 /**
- * Greedy CTC decoding from a model that gives each time step's best class and its probability (the folded
- * recogniser, scripts/models/fold-ppocr.py step 5) rather than every class's probability: the same result as
- * ctcGreedyDecode on the probabilities those came from. `best`/`prob` hold `steps` values starting at `offset`.
+ * Greedy CTC decoding from each time step's best class and its probability (what the folded recogniser outputs,
+ * scripts/models/fold-ppocr.py step 5, and what ctcGreedyDecode finds first): repeats collapsed, blanks (class 0)
+ * dropped, the confidence the mean probability of the characters emitted. `best`/`prob` hold `steps` values from
+ * `offset`.
  */
-export function ctcDecodeBest(best: Float32Array, prob: Float32Array, steps: number, characters: readonly string[], offset = 0): CtcResult {
+export function ctcDecodeBest(best: ArrayLike<number>, prob: ArrayLike<number>, steps: number, characters: readonly string[], offset = 0): CtcResult {
   let text = '';
   let sum = 0;
   let count = 0;
