@@ -37,6 +37,8 @@ export interface EngineScore {
   rotation?: number;
   /** What our engine reported for the page itself (OcrPage.ms). */
   engineMs?: number;
+  /** Native only: ms less Tesseract's start-up for the page's languages, measured in the same run (meta.tesseractStartupMs). */
+  netMs?: number;
 }
 
 export interface PageResult {
@@ -57,6 +59,8 @@ export interface EngineStats {
   meanCer: number;
   medianMs: number | null;
   medianCpuMs: number | null;
+  /** Median of netMs (native with its start-up excluded); null where not measured. */
+  medianNetMs: number | null;
 }
 
 export interface SummaryRow {
@@ -66,6 +70,8 @@ export interface SummaryRow {
   ours: EngineStats | null;
   /** native median ms ÷ ours median ms (> 1: ours is faster). */
   speedRatio: number | null;
+  /** The same with Tesseract's start-up excluded: native median netMs ÷ ours median ms. */
+  speedRatioNet: number | null;
 }
 
 export interface Summary {
@@ -89,6 +95,8 @@ export interface BenchResult {
     tesseract: string | null;
     tesseractThreads: number;
     oursEngine: string;
+    /** Tesseract's start-up per language set (spawn, traineddata, exit on a blank page; median of 5), when native ran. */
+    tesseractStartupMs?: Record<string, number>;
   };
   pages: PageResult[];
   summary: Summary | null;

@@ -90,6 +90,31 @@ describe('bench ocr: summary and table', () => {
     expect(md).not.toContain('Per document — ours');
   });
 
+  it("compares with native Tesseract's start-up excluded where it was measured", () => {
+    const net = (ms: number, startup: number) => ({ ...score(0, ms), netMs: ms - startup });
+    const withNet: PageResult[] = [
+      { doc: 'a', font: 'Noto Sans CJK SC', variant: 'clean', image: 'a.png', refLength: 10, native: net(900, 300), ours: score(0, 200) },
+      { doc: 'b', font: 'Noto Sans CJK TC', variant: 'clean', image: 'b.png', refLength: 10, native: net(1100, 300), ours: score(0, 200) },
+    ];
+    const s = summarize(withNet, ['clean']);
+    expect(s.overall.native?.medianMs).toBe(1000);
+    expect(s.overall.native?.medianNetMs).toBe(700);
+    expect(s.overall.speedRatio).toBeCloseTo(5, 10);
+    expect(s.overall.speedRatioNet).toBeCloseTo(3.5, 10);
+    // Without the start-up measured (older results, native not run): no such comparison.
+    expect(summarize(pages, ['clean']).overall.speedRatioNet).toBeNull();
+    const result = {
+      meta: { date: '', tsv: 'x.tsv', docs: ['a', 'b'], variants: ['clean'], cacheDir: '', renderVersion: 1, node: '', cpus: 2, cpuModel: '', memGB: 1, loadAvg: 0, tesseract: null, tesseractThreads: 1, oursEngine: 'auto', tesseractStartupMs: { 'chi_sim+eng': 300, 'chi_tra+eng': 300 } },
+      pages: withNet,
+      summary: s,
+      ours: { available: true, peakKB: null, pids: [], coldMs: null },
+      memory: null,
+    } satisfies BenchResult;
+    const md = formatMarkdown(result);
+    expect(md).toContain('chi_sim+eng 300 ms, chi_tra+eng 300 ms');
+    expect(md).toContain('| **overall** | 700 | 3.50× |');
+  });
+
   it('medians, VmHWM and the Tesseract language per font', () => {
     expect(median([])).toBeNull();
     expect(median([3, 1, 2])).toBe(2);
