@@ -31,7 +31,7 @@ const minOriginRecall = Number(opt('--origin-recall', '0.6'));
 
 const { buildBase, KgEngine } = await import(dist('kg-engine.js'));
 const { normalizeText } = await import(dist('text/normalize.js'));
-const { clearsThreshold } = await import(dist('answer/ask.js'));
+const { refusesAnswer } = await import(dist('answer/ask.js'));
 const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ic-qa-fit-base-'));
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ic-qa-fit-data-'));
 await buildBase(path.join(repoRoot, 'knowledge-graph'), baseDir);
@@ -58,9 +58,8 @@ const origins = ['text', 'catalog', 'glossary'];
 const grid = Array.from({ length: 41 }, (_, i) => Math.round(i * 2) / 100); // 0 … 0.80
 const none = rows.filter((r) => r.none);
 const answerable = rows.filter((r) => !r.none);
-// As ask() decides (clearsThreshold: the best candidate or the runner-up reaches its own origin's threshold).
-const candidatesOf = (r) => [{ score: r.best, origin: r.origin }, ...(r.runnerUp ? [r.runnerUp] : [])];
-const refused = (r, t) => r.origin === 'none' || !clearsThreshold(candidatesOf(r), t) || (!r.named && r.reachable < t.reachable);
+// As ask() decides (refusesAnswer), at these thresholds.
+const refused = (r, t) => refusesAnswer(r, t);
 const reachGrid = Array.from({ length: 13 }, (_, i) => i * 0.05); // 0 … 0.60
 let best;
 for (const a of grid)

@@ -49,6 +49,20 @@ export function clearsThreshold(ranked: readonly { score: number; origin: Answer
   return ranked.slice(0, 2).some((c) => c.score >= thresholds[c.origin]);
 }
 
+/**
+ * The whole no-answer decision on a question's features (ask() with NO_ANSWER_THRESHOLDS, and the fit script over
+ * a grid of thresholds): nothing found, neither of the best two clears its origin's bar, or — the question naming
+ * no service item — too little of it is reachable.
+ */
+export function refusesAnswer(
+  f: Pick<AnswerFeatures, 'best' | 'origin' | 'runnerUp' | 'named' | 'reachable'>,
+  thresholds: Readonly<Record<AnswerOrigin, number> & { reachable: number }>,
+): boolean {
+  if (f.origin === 'none') return true;
+  const ranked = [{ score: f.best, origin: f.origin }, ...(f.runnerUp ? [f.runnerUp] : [])];
+  return !clearsThreshold(ranked, thresholds) || (!f.named && f.reachable < thresholds.reachable);
+}
+
 export function originOf(p: PassageRow): AnswerOrigin {
   return p.sourceId === 'catalog' ? 'catalog' : p.sourceId === 'glossary' ? 'glossary' : 'text';
 }
@@ -186,13 +200,6 @@ function coverage(groups: Group[], tokens: Set<string>, concepts: Set<string>, i
   return all ? got / all : 0;
 }
 
-/** The largest general IDF of a question word the passage covers for less than half. */
-function uncoveredGeneral(groups: Group[], tokens: Set<string>, concepts: Set<string>, isFacts: boolean): number {
-  let out = 0;
-  for (const g of groups) if (!skipForFacts(g, groups, isFacts) && groupCredit(g, tokens, concepts) < 0.5) out = Math.max(out, g.general);
-  return out;
-}
-
 /** Credit for a question word whose dictionary concepts (not its characters) the passage shares: paraphrases, English. */
 const CONCEPT_CREDIT = 0.7;
 /** Group weights are IDF to this power (2 was tried: no better on the development set). */
@@ -302,8 +309,6 @@ export interface AnswerFeatures {
   reachable: number;
   /** The largest general IDF of a question word nothing in the graph stands for (0 when every word is reachable). */
   absentGeneral: number;
-  /** The largest general IDF of a question word the best candidate covers for less than half (0 when none). */
-  uncoveredGeneral: number;
   /** The question names a service item. */
   named: boolean;
   /** Where the best candidate comes from: 'catalog' and 'glossary' hold named things; 'text' the plan and documents. */
@@ -364,9 +369,6 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     score: number;
     rrf: number;
     cov: number;
-    tokens: Set<string>;
-    concepts: Set<string>;
-    isFacts: boolean;
   }
   const byId = new Map<string, Cand>();
   const w = scoreWeights(ctx.embedder);
@@ -376,14 +378,13 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     // its everyday words or its materials, so only those words count for it.
     const isFacts = !!p.entityId?.startsWith('service:');
     const tokens = isFacts ? ctx.identityTokens(p.entityId!) : ctx.passageTokens(p.rid);
-    const concepts = ctx.passageConcepts(tokens);
-    const cov = coverage(groups, tokens, concepts, isFacts);
+    const cov = coverage(groups, tokens, ctx.passageConcepts(tokens), isFacts);
     const sim = similarity.get(p.rid) ?? 0;
-    byId.set(p.id, { p, score: w.coverage * cov + w.vector * Math.max(0, sim), rrf: fused.get(p.rid) ?? 0, cov, tokens, concepts, isFacts });
+    byId.set(p.id, { p, score: w.coverage * cov + w.vector * Math.max(0, sim), rrf: fused.get(p.rid) ?? 0, cov });
   }
   for (const e of named) {
     const fp = ctx.factsPassage(e);
-    if (fp) byId.set(fp.id, { p: fp, score: 1, rrf: 1, cov: 1, tokens: ctx.identityTokens(e), concepts: new Set(), isFacts: true });
+    if (fp) byId.set(fp.id, { p: fp, score: 1, rrf: 1, cov: 1 });
   }
   // A material that matched brings its service item's facts (a little below the material itself); so does a
   // glossary term that names a service item or a material.
@@ -394,7 +395,7 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     const service = entity.startsWith('service:') ? entity : serviceOfMaterial(entity);
     if (!service) continue;
     const fp = ctx.factsPassage(service);
-    if (fp && (byId.get(fp.id)?.score ?? -1) < c.score * 0.98) byId.set(fp.id, { p: fp, score: c.score * 0.98, rrf: c.rrf, cov: c.cov, tokens: c.tokens, concepts: c.concepts, isFacts: c.isFacts });
+    if (fp && (byId.get(fp.id)?.score ?? -1) < c.score * 0.98) byId.set(fp.id, { p: fp, score: c.score * 0.98, rrf: c.rrf, cov: c.cov });
   }
   const ranked = [...byId.values()].sort((a, b) => b.score - a.score || b.rrf - a.rrf);
   const best = ranked[0]?.score ?? 0;
@@ -414,18 +415,16 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     similarity: top ? (similarity.get(top.p.rid) ?? 0) : 0,
     reachable: all ? reach / all : 0,
     absentGeneral,
-    uncoveredGeneral: top ? uncoveredGeneral(groups, top.tokens, top.concepts, top.isFacts) : 0,
     named: named.size > 0,
     origin: top ? originOf(top.p) : 'none',
     runnerUp: ranked[1] ? { score: ranked[1].score, origin: originOf(ranked[1].p) } : null,
   };
   o.onBest?.(best, features);
   const answers: KgAnswer[] = [];
-  const reachable = o.threshold !== undefined || features.named || features.reachable >= NO_ANSWER_THRESHOLDS.reachable;
   // The best answer or the runner-up must clear the bar of where it comes from: a named thing matched in part at the
   // top (a glossary term, below its higher bar) does not hide the passage right below it that clears the text bar.
-  const clears = o.threshold !== undefined ? best >= o.threshold : clearsThreshold(ranked.slice(0, 2).map((c) => ({ score: c.score, origin: originOf(c.p) })), NO_ANSWER_THRESHOLDS);
-  if (top && reachable && clears) {
+  const answered = o.threshold !== undefined ? !!top && best >= o.threshold : !refusesAnswer(features, NO_ANSWER_THRESHOLDS);
+  if (answered) {
     // One material passage per service item: its other materials are in the item's facts (brought in just below it),
     // so a list of three of one item's materials would push the facts — what the question asks for — out of the top k.
     const materialShown = new Set<string>();

@@ -168,7 +168,8 @@ export class Lexicon {
 
   /** A character's specificity as a morpheme: log(general words / general words holding it). */
   charIdf(ch: string): number {
-    return this.generalIdf(CHAR_KEY + ch) === GENERAL_IDF_UNKNOWN ? CHAR_IDF_UNKNOWN : this.generalIdf(CHAR_KEY + ch);
+    const v = this.generalIdf(CHAR_KEY + ch);
+    return v === GENERAL_IDF_UNKNOWN ? CHAR_IDF_UNKNOWN : v;
   }
 
   /** How many Chinese words CC-CEDICT glosses with an English stem: the stem's generality (take 710, forest 34). */
