@@ -4,7 +4,8 @@
 //   node scripts/bench/make-synthetic-tsv.mjs [--seed-text FILE] [--out FILE] [--seed N]
 //   npm run -s bench -- ocr --tsv <the file it wrote>
 //
-// The seed (default ../shared/seeds/zhejiang-digital-government-plan-2021.txt) is a policy text in traditional
+// The seed (default: the plan as the repository holds it, knowledge-graph/sources/, copied byte for byte from
+// ../shared/seeds/zhejiang-digital-government-plan-2021.txt, so a clone builds the same set) is a policy text in traditional
 // characters with English glosses after some words ("人(people)民"): the glosses, image file names and lines cut off
 // mid-character are dropped, sentences are split at punctuation and packed into lines of a page's width. Rows in
 // a simplified font (… CJK SC) are converted to simplified characters, rows in a traditional font (… CJK TC) to
@@ -21,7 +22,7 @@ import { pick, rng } from './render-common.mjs';
 import { cliOptions, isMainModule } from './script-args.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DEFAULT_SEED_TEXT = path.resolve(repoRoot, '..', 'shared', 'seeds', 'zhejiang-digital-government-plan-2021.txt');
+export const DEFAULT_SEED_TEXT = path.join(repoRoot, 'knowledge-graph', 'sources', 'zhejiang-digital-government-plan-2021.txt');
 export const DEFAULT_OUT = path.join(os.tmpdir(), 'intelligent-center-bench', 'ocr-synthetic.tsv');
 export const DEFAULT_SEED = 20210620;
 

@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { idChecksumOk } from '../../../main/node/capabilities/prereview/validators/gb11643.js';
 import { computeUsccCheck } from '../../../main/node/capabilities/prereview/validators/gb32100.js';
@@ -7,7 +6,6 @@ import { looksTraditional } from '../../../main/node/capabilities/ocr/tesseract/
 import { cleanSeed, creditCode, DEFAULT_SEED_TEXT, idNumber, linePool, makeSyntheticTsv } from '../../../scripts/bench/make-synthetic-tsv.mjs';
 import { rng } from '../../../scripts/bench/render-common.mjs';
 import { parseEvalTsv } from '../../../scripts/bench/render-ocr-eval.mjs';
-import { fixturesDir } from '../../helpers/temp.js';
 
 const hasOpencc = (() => {
   try {
@@ -17,8 +15,8 @@ const hasOpencc = (() => {
     return false;
   }
 })();
-/** The repository's copy of the seed text (the benchmark's default is ../shared/seeds/, DEFAULT_SEED_TEXT). */
-const SEED = path.join(fixturesDir, 'bench', path.basename(DEFAULT_SEED_TEXT));
+/** The seed text: the plan as the repository holds it (knowledge-graph/sources/), the script's default. */
+const SEED = DEFAULT_SEED_TEXT;
 if (!hasOpencc) console.warn('make-synthetic-tsv: the TSV test is skipped: the opencc command is not installed (Debian: apt-get install opencc)');
 
 describe('bench: synthetic OCR set', () => {
