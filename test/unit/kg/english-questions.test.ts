@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bridgeQuestion, WORDNET_CREDIT } from '../../../main/node/capabilities/kg/retrieval/bridge.js';
+import { bridgeQuestion } from '../../../main/node/capabilities/kg/retrieval/bridge.js';
 import { tokenize } from '../../../main/node/capabilities/kg/text/tokenize.js';
 import { fixtureGraph } from '../../helpers/kg-graph.js';
 
@@ -24,26 +24,6 @@ describe('English questions', () => {
     expect(b?.american).toBe('neighbor');
     // No gloss uses the British form: by it alone the word would weigh as the rarest English word.
     expect(graph.engine.lexicon.englishIdf('neighbor')).toBeLessThan(graph.engine.lexicon.englishIdf('neighbour'));
-  });
-
-  it('finds Chinese words for an English word the dictionary does not reach through its WordNet synonyms, credited less', () => {
-    const { lexicon, store } = graph.engine;
-    // peril: CC-CEDICT's translations of it are not in the sources; WordNet's first sense (hazard, risk) is: 风险.
-    expect(bridgeQuestion('What perils are there?', lexicon, store).find((x) => x.stem === 'peril')?.zh).toEqual([]);
-    const b = bridgeQuestion('What perils are there?', lexicon, store, 4, graph.engine.wordnet()).find((x) => x.stem === 'peril');
-    expect(b?.wordnet).toEqual(expect.arrayContaining(['risk']));
-    expect(b?.zh.map((z) => z.token)).toContain('风险');
-    expect(b?.zh.every((z) => z.credit === WORDNET_CREDIT.synonym || z.credit === WORDNET_CREDIT.broader)).toBe(true);
-    // A word the dictionary does reach keeps its own translations only.
-    const hazard = bridgeQuestion('What hazards are there?', lexicon, store, 4, graph.engine.wordnet()).find((x) => x.stem === 'hazard');
-    expect(hazard?.wordnet).toBeUndefined();
-    expect(hazard?.zh.map((z) => z.token)).toContain('风险');
-  });
-
-  it('does not let a WordNet phrase stand for one of its words (run-in is no run), nor an ambiguous synonym (row)', () => {
-    const b = bridgeQuestion('quarrels', graph.engine.lexicon, graph.engine.store, 4, graph.engine.wordnet())[0];
-    expect(b?.wordnet ?? []).not.toEqual(expect.arrayContaining(['run-in']));
-    expect(b?.wordnet ?? []).not.toContain('row');
   });
 
   it('does not bridge a number the sources lack (the asker’s details), but keeps one they hold', () => {

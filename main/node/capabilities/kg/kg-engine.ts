@@ -38,7 +38,6 @@ import { ConceptEmbedder } from './retrieval/concept-embedder.js';
 import type { Embedder } from './retrieval/embedder.js';
 import { ModelEmbedder, ModelEmbedderError, modelEmbedderId, type EmbedModel, type EmbedPackRef } from './retrieval/model-embedder.js';
 import { Lexicon } from './retrieval/lexicon.js';
-import { WordNet } from './text/wordnet.js';
 import { MorphemeIndex } from './retrieval/morphemes.js';
 import { VectorIndex } from './retrieval/vector-index.js';
 import type { PassageRow } from './store/graph-store.js';
@@ -171,7 +170,6 @@ export class KgEngine implements AskContext {
   close(): void {
     this.conceptIndex?.save();
     this.model?.index.save();
-    this.wordnetCache.wn?.close();
     this.store.close();
   }
 
@@ -357,13 +355,6 @@ export class KgEngine implements AskContext {
   morphemes(): MorphemeIndex {
     this.morphemeCache.index ??= new MorphemeIndex(this.store.db.prepare('SELECT term FROM passages_vocab').pluck().all() as string[]);
     return this.morphemeCache.index;
-  }
-
-  /** WordNet for the bridge, opened on the first English question that needs it (null: not installed). */
-  private readonly wordnetCache: { wn?: WordNet | null } = {};
-  wordnet(): WordNet | null {
-    if (this.wordnetCache.wn === undefined) this.wordnetCache.wn = WordNet.installed();
-    return this.wordnetCache.wn;
   }
 
   private readonly conceptCache = new Map<string, string[]>();

@@ -16,7 +16,6 @@ import { synonymsOf } from '../retrieval/synonyms.js';
 import type { Lexicon } from '../retrieval/lexicon.js';
 import type { VectorIndex } from '../retrieval/vector-index.js';
 import { hasCjk, normalizeKey } from '../text/normalize.js';
-import type { WordNet } from '../text/wordnet.js';
 import { scoreWeights } from './score-weights.js';
 import { chineseWords, tokenize } from '../text/tokenize.js';
 
@@ -95,8 +94,6 @@ export interface AskContext {
   morphemes(): MorphemeIndex;
   /** The concept stems of a passage's Chinese words (and its English stems). */
   passageConcepts(tokens: Set<string>): Set<string>;
-  /** English synonyms and broader words for the bridge (text/wordnet.ts), null where WordNet is not installed. */
-  wordnet?(): WordNet | null;
 }
 
 /** One part of the question: index tokens that stand for it (with credit), its concept stems, its weight. */
@@ -166,8 +163,7 @@ function questionGroups(q: string, ctx: AskContext, bridged: BridgedStem[]): Gro
     const tokens = new Map<string, number>();
     if (store.docFreq(b.stem)) tokens.set(b.stem, 1);
     const best = Math.max(0, ...b.zh.map((z) => z.weight));
-    // A stand-in found through WordNet (a synonym, a broader word) counts for less than the word's own translation.
-    for (const z of b.zh) tokens.set(z.token, (z.credit ?? 1) * Math.max(0.5, z.weight / (best || 1)));
+    for (const z of b.zh) tokens.set(z.token, Math.max(0.5, z.weight / (best || 1)));
     // A word with no translation in the index weighs as a rare word: the sources likely do not speak of it.
     const corpus = tokens.size ? Math.max(...[...tokens.keys()].map(idf)) : Math.log(1 + n) ** IDF_POWER;
     // A British spelling weighs and means what its American form does in the dictionary (neighbour: no gloss uses it).
@@ -333,7 +329,7 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
   const t0 = performance.now();
   const engine: KgEngineInfo = { lexical: LEXICAL_LABEL, vector: null, embedder: null, bridge: null };
   const english = !hasCjk(question);
-  const bridged = english ? bridgeQuestion(question, ctx.lexicon, ctx.store, 4, ctx.wordnet?.() ?? null) : [];
+  const bridged = english ? bridgeQuestion(question, ctx.lexicon, ctx.store) : [];
   if (bridged.some((b) => b.zh.length)) engine.bridge = BRIDGE_LABEL;
   const groups = questionGroups(question, ctx, bridged);
 

@@ -4,29 +4,18 @@
  * names; only Chinese words the index actually holds are kept, the most specific first.
  */
 import type { GraphStore } from '../store/graph-store.js';
-import { englishWords } from '../text/tokenize.js';
-import type { WordNet } from '../text/wordnet.js';
-import { senseStems, type Lexicon } from './lexicon.js';
+import { englishStems } from '../text/tokenize.js';
+import type { Lexicon } from './lexicon.js';
 
 export const BRIDGE_LABEL = 'cc-cedict + glossary + catalog names (en→zh)';
 
 export interface BridgedStem {
   stem: string;
-  /** Chinese index tokens standing for it, with weights (and, for a stand-in found through WordNet, its credit). */
-  zh: { token: string; weight: number; credit?: number }[];
+  /** Chinese index tokens standing for it, with weights. */
+  zh: { token: string; weight: number }[];
   /** The American spelling of a one-word British stem (neighbour → neighbor): the dictionary's form, for its weight and concepts. */
   american?: string;
-  /**
-   * The WordNet words its Chinese words were found through, where the dictionary gave the word itself none the
-   * index holds (woods → forest → 森林): a stand-in, credited less than the word's own translation (WORDNET_CREDIT).
-   */
-  wordnet?: string[];
 }
-
-/** How much of a word a Chinese word found through a WordNet synonym, or a broader word, stands for. */
-export const WORDNET_CREDIT = { synonym: 0.8, broader: 0.45 } as const;
-/** Words with more senses than this in a part of speech are too ambiguous for their first sense to be trusted. */
-export const WORDNET_MAX_SENSES = 4;
 
 /**
  * British spellings in American form (neighbour → neighbor, centre → center, licence → license, programme →
@@ -47,12 +36,10 @@ export function americanSpelling(text: string): string {
   });
 }
 
-export function bridgeQuestion(question: string, lexicon: Lexicon, store: GraphStore, perStem = 4, wordnet: WordNet | null = null): BridgedStem[] {
+export function bridgeQuestion(question: string, lexicon: Lexicon, store: GraphStore, perStem = 4): BridgedStem[] {
   // A number the sources lack is a detail of the asker's case ("she is 85"), not a topic: it is no question word (it
   // would weigh as a rare one). A number they hold (2035, a year of the plan) may say which passage is meant.
-  const kept = (text: string) => englishWords(text).filter((w) => !/^\d/.test(w.stem) || store.docFreq(w.stem) > 0);
-  const words = (text: string) => kept(text).map((w) => w.stem);
-  const surface = kept(question).map((w) => w.word);
+  const words = (text: string) => englishStems(text).filter((s) => !/^\d/.test(s) || store.docFreq(s) > 0);
   const stems = words(question);
   const us = words(americanSpelling(question));
   const american = new Map(us.length === stems.length ? stems.map((s, i) => [s, us[i]!] as const).filter(([a, b]) => a !== b) : []);
@@ -89,38 +76,7 @@ export function bridgeQuestion(question: string, lexicon: Lexicon, store: GraphS
     }
   }
   stems.forEach((s, i) => {
-    if (used.has(i)) return;
-    const zh = pick(s);
-    const b: BridgedStem = { stem: s, zh, ...(american.has(s) ? { american: american.get(s)! } : {}) };
-    if (!zh.length && wordnet && !/^\d/.test(s)) {
-      const alt = throughWordNet(surface[i]!, wordnet, pick, perStem);
-      if (alt.zh.length) Object.assign(b, alt);
-    }
-    out.push(b);
+    if (!used.has(i)) out.push({ stem: s, zh: pick(s), ...(american.has(s) ? { american: american.get(s)! } : {}) });
   });
   return out;
-}
-
-/**
- * Chinese words for an English word through its WordNet synonyms and broader words (first sense, same part of
- * speech), each looked up as the dictionary's own words are; their weight scaled by WORDNET_CREDIT.
- */
-function throughWordNet(word: string, wordnet: WordNet, pick: (key: string) => { token: string; weight: number }[], perStem: number): { zh: BridgedStem['zh']; wordnet: string[] } {
-  const best = new Map<string, { weight: number; credit: number }>();
-  const via: string[] = [];
-  for (const r of wordnet.related(word, WORDNET_MAX_SENSES)) {
-    // A phrase (give way, run-in) stands for the word as a whole only: one of its words alone means something else.
-    const stems = senseStems(r.word);
-    if (!stems.length || stems.length > 3 || stems.length < r.word.split(/[ -]/).length) continue;
-    const found = pick(stems.length > 1 ? 'p:' + stems.join(' ') : stems[0]!);
-    if (!found.length) continue;
-    via.push(r.word);
-    const credit = WORDNET_CREDIT[r.relation];
-    for (const z of found) {
-      const had = best.get(z.token);
-      if (!had || had.weight < z.weight * credit) best.set(z.token, { weight: z.weight * credit, credit: Math.max(credit, had?.credit ?? 0) });
-    }
-  }
-  const zh = [...best].map(([token, v]) => ({ token, ...v })).sort((a, b) => b.weight - a.weight).slice(0, perStem);
-  return { zh, wordnet: via };
 }

@@ -43,8 +43,6 @@ const EN_STOP = new Set(
     'am being have has had having ours yours mine him hers us itself myself yourself ourselves themselves just also very too so if whether while',
     // Prepositions that translate to nothing a passage holds on its own (without → 及时 through "without delay").
     'without within between among through during across against upon via per',
-    // Indefinite pronouns: CC-CEDICT glosses say "sb"/"sth", so their general weight would read them as rare words.
-    'someone somebody anyone anybody everyone everybody something anything everything nothing nobody',
   ]
     .join(' ')
     .split(' '),
@@ -60,12 +58,6 @@ function uncontract(w: string): string {
 
 export const isEnglishStop = (w: string): boolean => EN_STOP.has(w);
 
-/** An English run as a word of the index (contraction undone), or null for a stop word or a single letter. */
-function englishWord(run: string): string | null {
-  const w = uncontract(run.replace(/\u2019/g, "'")).replace(/^-+|-+$/g, '');
-  return w.length > 1 && !EN_STOP.has(w) ? w : null;
-}
-
 /** Chinese words and English stems of a text (any script): the index's and the query's vocabulary. */
 export function tokenize(text: string): string[] {
   const norm = normalizeText(text);
@@ -76,8 +68,8 @@ export function tokenize(text: string): string[] {
     } else if (/^\d/.test(run)) {
       out.push(run);
     } else {
-      const w = englishWord(run);
-      if (w) out.push(stemmer(w));
+      const w = uncontract(run.replace(/\u2019/g, "'")).replace(/^-+|-+$/g, '');
+      if (w.length > 1 && !EN_STOP.has(w)) out.push(stemmer(w));
     }
   }
   return out;
@@ -91,23 +83,7 @@ export function chineseWords(text: string): string[] {
   return out;
 }
 
-/**
- * English words of a text with their stems, as tokenize() keeps them (stop words out, numbers as they are): the
- * surface form for dictionaries that list words, not stems (WordNet: woods is not wood).
- */
-export function englishWords(text: string): { word: string; stem: string }[] {
-  const out: { word: string; stem: string }[] = [];
-  for (const run of normalizeText(text).match(/[a-z][a-z'\u2019-]*|\d+(?:\.\d+)?/g) ?? []) {
-    if (/^\d/.test(run)) out.push({ word: run, stem: run });
-    else {
-      const w = englishWord(run);
-      if (w) out.push({ word: w, stem: stemmer(w) });
-    }
-  }
-  return out;
-}
-
 /** English stems only. */
 export function englishStems(text: string): string[] {
-  return englishWords(text).map((w) => w.stem);
+  return tokenize(text).filter((t) => !hasCjk(t));
 }
