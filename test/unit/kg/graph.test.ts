@@ -120,7 +120,9 @@ describe('knowledge graph', () => {
     const second = await engine.addDocument(file, { replace: true });
     expect(second.replaced).toBe(true);
     expect(engine.sources().map((s) => s.id)).not.toContain(first.source.id);
-    expect((await engine.ask('蜂鸟计划', 3)).answers.some((a) => a.citation.source === 'notes.md')).toBe(false);
+    // Nothing of the first version is answered (the second may be, for the word both share).
+    const stale = (await engine.ask('蜂鸟计划', 3)).answers.filter((a) => a.citation.source === 'notes.md');
+    expect(stale.some((a) => a.text.includes('蜂鸟') || a.citation.original.includes('蜂鸟'))).toBe(false);
     expect(() => engine.removeSource('catalog')).toThrow(/shipped source/);
     engine.removeSource(second.source.id);
   });

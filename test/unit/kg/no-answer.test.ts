@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearsThreshold } from '../../../main/node/capabilities/kg/answer/ask.js';
+import { asksProcedure, clearsThreshold, refusesAnswer } from '../../../main/node/capabilities/kg/answer/ask.js';
 
 const t = { text: 0.2, catalog: 0.5, glossary: 0.38 };
 
@@ -20,5 +20,24 @@ describe('the no-answer decision on scores', () => {
   it('looks no further than the runner-up (a tenth passage reaching the text bar by chance does not answer)', () => {
     const ranked = [{ score: 0.45, origin: 'catalog' as const }, { score: 0.4, origin: 'catalog' as const }, { score: 0.21, origin: 'text' as const }];
     expect(clearsThreshold(ranked, t)).toBe(false);
+  });
+
+  it('tells a question asking for a procedure’s facts (how to apply, cost, time) from one asking what the sources say', () => {
+    for (const q of ['开饭馆要带什么材料？', '护照办理要多少钱？', '杭州地鐵晚上幾點停運？', '商标注册要多长时间？', '法律援助怎么申请？', '在哪儿办理居住证？', 'How do I register a trademark?', 'What is the fee for a passport?', 'How long does it take?', 'How much is the taxi fare?'])
+      expect(asksProcedure(q), q).toBe(true);
+    for (const q of ['山上的林子用什么技术来看管？', '政府办事系统出了大故障怎么办？', '以后政府部门会设一个专门管数据的负责人吗？', 'How will woods and forests be watched over?', 'Will officials be punished when a new idea goes wrong?'])
+      expect(asksProcedure(q), q).toBe(false);
+  });
+
+  it('gives a text passage a lower bar when the question does not ask for a procedure, a named thing the same bar', () => {
+    const thresholds = { ...t, reachable: 0.05, topicText: 0.12 };
+    const f = { best: 0.15, origin: 'text' as const, runnerUp: null, named: false, reachable: 0.5 };
+    expect(refusesAnswer({ ...f, procedure: false }, thresholds)).toBe(false);
+    expect(refusesAnswer({ ...f, procedure: true }, thresholds)).toBe(true);
+    const partName = { ...f, best: 0.3, origin: 'catalog' as const };
+    expect(refusesAnswer({ ...partName, procedure: false }, thresholds)).toBe(true);
+    expect(refusesAnswer({ ...partName, procedure: true }, thresholds)).toBe(true);
+    // Reachability still applies.
+    expect(refusesAnswer({ ...f, procedure: false, reachable: 0 }, thresholds)).toBe(true);
   });
 });

@@ -15,7 +15,7 @@ import type { MorphemeIndex } from '../retrieval/morphemes.js';
 import { synonymsOf } from '../retrieval/synonyms.js';
 import type { Lexicon } from '../retrieval/lexicon.js';
 import type { VectorIndex } from '../retrieval/vector-index.js';
-import { hasCjk, normalizeKey } from '../text/normalize.js';
+import { hasCjk, normalizeKey, normalizeText } from '../text/normalize.js';
 import { scoreWeights } from './score-weights.js';
 import { chineseWords, tokenize } from '../text/tokenize.js';
 
@@ -35,11 +35,42 @@ export type AnswerOrigin = 'text' | 'catalog' | 'glossary';
  *   part or a close stand-in of them (credit ≥ REACH_MIN; a weak morpheme neighbour such as 火灾 for 火星 is not):
  *   a question about things no source mentions (火星上的天气, 地铁, 起步价) has no answer here however well a passage
  *   covers its light words.
+ * - a question that does not ask for a procedure's facts has a lower text bar (NoAnswerThresholds.topicText).
  * Fitted on scripts/bench/data/qa-dev.jsonl by scripts/bench/qa-fit-no-answer.mjs: the fewest answerable questions
  * refused while ≥ 0.8 of its `none` questions are, and ≥ 0.6 of those whose best answer has the same origin (0.82
- * refused; 0.08 of answerable ones), at the middle of the plateau of equal solutions.
+ * refused; 0.06 of answerable ones, 0.08 without topicText), at the middle of the plateau of equal solutions.
  */
-export const NO_ANSWER_THRESHOLDS: Readonly<Record<AnswerOrigin, number> & { reachable: number }> = { text: 0.2, catalog: 0.5, glossary: 0.38, reachable: 0.05 };
+export const NO_ANSWER_THRESHOLDS: NoAnswerThresholds = { text: 0.2, catalog: 0.5, glossary: 0.38, reachable: 0.05, topicText: 0.12 };
+
+/**
+ * The no-answer decision's thresholds: per origin, and `topicText`, the bar of a text passage (the plan, a user's
+ * document) for a question that does not ask for a procedure's facts (asksProcedure). Such a question asks what the
+ * sources say, often in everyday words that count for part only (paraphrases score low), and a passage of the text
+ * answers it; a question asking how to apply, what it costs or when is about a service item, and a counter hears
+ * many about services the catalog does not hold, which plan passages match in part: for those the text bar stays.
+ * A named thing (catalog, glossary) keeps its bar for every question. `topicText` fitted second, with the others
+ * fixed (scripts/bench/qa-fit-no-answer.mjs).
+ */
+export type NoAnswerThresholds = Readonly<Record<AnswerOrigin, number> & { reachable: number; topicText: number }>;
+
+/**
+ * Chinese and English forms by which a question asks for a procedure's facts: how to apply, register, book or pay
+ * (怎么申请, 去哪办理, how do I …), what to bring, what it costs, how long it takes, when (几点, 什么时候, what time).
+ * Question forms, not topics: they say what kind of answer is wanted, whatever the question is about.
+ */
+const PROCEDURE_ZH = /(怎么|怎样|如何|去哪|在哪)(儿|里)?(申请|报名|预约|办理|登记|注册|领|交|缴)|带什么|什么材料|哪些材料|什么条件|多少钱|多少费用|收费|费用|几点|什么时候|多长时间|多久|几天/;
+const PROCEDURE_EN = /\b(how (do|can|should) (i|we)|how much|what time|how long|fees?|costs?|prices?|apply|applying|register|registering|enrol|enroll|bring)\b/i;
+
+/** The question asks how to carry out a procedure, or its cost, duration or time (PROCEDURE_ZH, PROCEDURE_EN). */
+export function asksProcedure(question: string): boolean {
+  const q = normalizeText(question);
+  return PROCEDURE_ZH.test(q) || PROCEDURE_EN.test(q);
+}
+
+/** The per-origin bars that apply to a question (NoAnswerThresholds). */
+export function barsFor(procedure: boolean, thresholds: NoAnswerThresholds): Readonly<Record<AnswerOrigin, number>> {
+  return procedure ? thresholds : { ...thresholds, text: thresholds.topicText };
+}
 
 /**
  * The score part of the no-answer decision (NO_ANSWER_THRESHOLDS): the best candidate or the runner-up reaches the
@@ -51,16 +82,13 @@ export function clearsThreshold(ranked: readonly { score: number; origin: Answer
 
 /**
  * The whole no-answer decision on a question's features (ask() with NO_ANSWER_THRESHOLDS, and the fit script over
- * a grid of thresholds): nothing found, neither of the best two clears its origin's bar, or — the question naming
- * no service item — too little of it is reachable.
+ * a grid of thresholds): nothing found, neither of the best two clears its origin's bar (a procedure question's or
+ * another's: barsFor), or — the question naming no service item — too little of it is reachable.
  */
-export function refusesAnswer(
-  f: Pick<AnswerFeatures, 'best' | 'origin' | 'runnerUp' | 'named' | 'reachable'>,
-  thresholds: Readonly<Record<AnswerOrigin, number> & { reachable: number }>,
-): boolean {
+export function refusesAnswer(f: Pick<AnswerFeatures, 'best' | 'origin' | 'runnerUp' | 'named' | 'reachable' | 'procedure'>, thresholds: NoAnswerThresholds): boolean {
   if (f.origin === 'none') return true;
   const ranked = [{ score: f.best, origin: f.origin }, ...(f.runnerUp ? [f.runnerUp] : [])];
-  return !clearsThreshold(ranked, thresholds) || (!f.named && f.reachable < thresholds.reachable);
+  return !clearsThreshold(ranked, barsFor(f.procedure, thresholds)) || (!f.named && f.reachable < thresholds.reachable);
 }
 
 export function originOf(p: PassageRow): AnswerOrigin {
@@ -311,6 +339,8 @@ export interface AnswerFeatures {
   absentGeneral: number;
   /** The question names a service item. */
   named: boolean;
+  /** The question asks how to carry out a procedure, or its cost, duration or time (asksProcedure). */
+  procedure: boolean;
   /** Where the best candidate comes from: 'catalog' and 'glossary' hold named things; 'text' the plan and documents. */
   origin: AnswerOrigin | 'none';
   /** The second candidate's score and origin (the decision judges the best two, each against its own origin's bar). */
@@ -325,7 +355,8 @@ export interface AskOptions {
 }
 
 export async function ask(ctx: AskContext, question: string, k: number, o: AskOptions = {}): Promise<KgAskResult> {
-  const thresholdOf = (p: PassageRow) => o.threshold ?? NO_ANSWER_THRESHOLDS[originOf(p)];
+  const procedure = asksProcedure(question);
+  const thresholdOf = (p: PassageRow) => o.threshold ?? barsFor(procedure, NO_ANSWER_THRESHOLDS)[originOf(p)];
   const t0 = performance.now();
   const engine: KgEngineInfo = { lexical: LEXICAL_LABEL, vector: null, embedder: null, bridge: null };
   const english = !hasCjk(question);
@@ -416,6 +447,7 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     reachable: all ? reach / all : 0,
     absentGeneral,
     named: named.size > 0,
+    procedure,
     origin: top ? originOf(top.p) : 'none',
     runnerUp: ranked[1] ? { score: ranked[1].score, origin: originOf(ranked[1].p) } : null,
   };
