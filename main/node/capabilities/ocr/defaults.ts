@@ -56,10 +56,12 @@ export const OCR_DEFAULTS = {
   },
   /**
    * PP-OCRv4 pages read at once (PpOcrPool): one worker thread with its own engine per page in flight, up to
-   * `workers(cores)`, each engine's models on `threadsPerWorker` threads. Measured with `npm run bench -- ocr`.
+   * `workers(cores)`, each engine's models on `threadsPerWorker` threads. Measured with `npm run bench -- ocr`
+   * (its batch rows). At most two: each engine holds its models and its memory arena (~150 MB), and the OCR host
+   * stays under 1 GB with two.
    */
   pool: {
-    workers: (cores: number): number => Math.max(1, Math.min(cores, 4)),
+    workers: (cores: number): number => Math.max(1, Math.min(cores, 2)),
     threadsPerWorker: 1,
   },
   /** PP-OCRv4 direction classifier. */
