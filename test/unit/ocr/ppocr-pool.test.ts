@@ -60,6 +60,23 @@ describe.skipIf(!hasPack)('PP-OCRv4 pool: pages read in parallel worker threads 
     expect(r[3]!.status === 'fulfilled' && textOf(r[3]!.value.lines)).toContain('西湖区清风茶馆');
   }, 120_000);
 
+  it('a worker that dies fails only the page it was reading; the next page starts a new worker', async () => {
+    const p = await PpOcrPool.load(PACK, { workers: 1 });
+    try {
+      const raster = await toRaster(doc.png);
+      const reading = p.recognize(raster, { lang: 'auto' });
+      const queued = p.recognize(raster, { lang: 'auto' });
+      // What an out-of-memory kill or a native crash in one worker looks like to the pool.
+      const { slots } = p as unknown as { slots: { worker: { terminate(): Promise<number> } }[] };
+      await slots[0]!.worker.terminate();
+      await expect(reading).rejects.toThrow(/the OCR worker stopped/);
+      expect(textOf((await queued).lines)).toContain('西湖区清风茶馆');
+      expect(p.size).toBe(1);
+    } finally {
+      await p.dispose();
+    }
+  }, 120_000);
+
   it('a pack missing a model fails to load with the reason', async () => {
     const broken = tempDir('ic-pool-');
     for (const f of fs.readdirSync(PACK)) if (!f.startsWith('ch_PP-OCRv4_rec')) fs.copyFileSync(path.join(PACK, f), path.join(broken, f));
