@@ -62,7 +62,7 @@ export const OCR_DEFAULTS = {
    */
   pool: {
     workers: (cores: number): number => Math.max(1, Math.min(cores, 2)),
-    threadsPerWorker: 1,
+    threadsPerWorker: [1] as readonly number[],
   },
   /** PP-OCRv4 direction classifier. */
   cls: {
