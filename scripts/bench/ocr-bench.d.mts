@@ -21,6 +21,8 @@ export interface BenchOptions {
   profileReps: number;
   dist?: string;
   originalModels?: boolean;
+  /** The batch rows (default true; --no-batch). */
+  batch: boolean;
 }
 
 export interface EngineScore {
@@ -121,6 +123,16 @@ export interface BenchResult {
     pids?: number[];
     peakNote?: string;
     firstError?: string;
+  };
+  /** Every page at once: ours as one job, native one process per core at a time; null when skipped. */
+  batch?: null | {
+    lanes: number;
+    ours?: { wallMs: number; msPerPage: number; failed: number; otherText: number };
+    native?: { wallMs: number; msPerPage: number; netMsPerPage: number; failed: number };
+    /** native msPerPage ÷ ours msPerPage. */
+    speed: number | null;
+    /** native netMsPerPage ÷ ours msPerPage. */
+    speedNet: number | null;
   };
 }
 

@@ -27,6 +27,8 @@ export const USAGE = `npm run bench -- ocr [options]
   --variants V,V           only these variants (${VARIANTS.join(', ')})
   --engine E               auto (default) | ppocr | tesseract: the engine our \`ocr\` capability is asked for;
                            tesseract-native-only: skip our engine; ours-only: skip native Tesseract
+  --no-batch               skip the batch rows (every page at once: ours as one job, native Tesseract one process
+                           per core at a time; time per page = the batch's wall time ÷ pages)
   --memory                 also run 20 pages as one batch job in a fresh hub and report the OCR host's VmHWM
   --memory-pages N         pages in that batch (default 20; the selected pages are repeated to reach N)
   --memory-only            only the batch memory measurement
@@ -42,7 +44,7 @@ export const USAGE = `npm run bench -- ocr [options]
  *   tsv: string, docs?: string[], variants?: string[], engine: 'auto' | 'ppocr' | 'tesseract',
  *   native: boolean, ours: boolean, memory: boolean, memoryOnly: boolean, memoryPages: number,
  *   tesseractThreads: number, cacheDir: string, dataDir?: string, details: boolean, json: boolean, help: boolean,
- *   profile: boolean, profileReps: number, dist?: string, originalModels?: boolean
+ *   profile: boolean, profileReps: number, dist?: string, originalModels?: boolean, batch: boolean
  * }} BenchOptions
  */
 
@@ -67,6 +69,7 @@ export function parseBenchArgs(argv) {
     help: false,
     profile: false,
     profileReps: 1,
+    batch: true,
   };
   const list = (v) => v.split(',').map((x) => x.trim()).filter(Boolean);
   for (let i = 0; i < argv.length; i++) {
@@ -109,6 +112,9 @@ export function parseBenchArgs(argv) {
       }
       case '--memory':
         o.memory = true;
+        break;
+      case '--no-batch':
+        o.batch = false;
         break;
       case '--memory-only':
         o.memory = true;
@@ -324,6 +330,20 @@ export function formatMarkdown(result, o = {}) {
         ),
       );
     }
+    if (result.batch) {
+      const b = result.batch;
+      const x = (v) => (v ? `${v.toFixed(2)}×` : 'n/a');
+      out.push(
+        '',
+        `Batch — all ${pages.length} pages at once, as a scanned batch goes in; both engines on all ${b.lanes} cores (ours: one \`ocr\` job, its pages read in parallel; native: ${b.lanes} \`tesseract\` processes at a time). ms/page = the batch's wall time ÷ pages:`,
+        '',
+        '| | ms/page ours | ms/page native | Speed (native ÷ ours) | ms/page native, start-up excluded | Speed, start-up excluded |',
+        '|---|---:|---:|---:|---:|---:|',
+        `| batch | ${msf(b.ours?.msPerPage)} | ${msf(b.native?.msPerPage)} | ${x(b.speed)} | ${msf(b.native?.netMsPerPage)} | ${x(b.speedNet)} |`,
+      );
+      if (b.ours?.failed || b.ours?.otherText) out.push(`Our batch: ${b.ours.failed} pages failed, ${b.ours.otherText} read otherwise than one by one.`);
+      if (b.native?.failed) out.push(`Native batch: ${b.native.failed} pages failed.`);
+    }
     out.push('');
     out.push(`Peak memory of our OCR worker (VmHWM, this run): ${ours.available ? mb(ours.peakKB) : 'n/a'}${ours.peakKB === null && ours.available ? ` (${ours.peakNote})` : ''}`);
     if (ours.available && ours.coldMs !== null) out.push(`Our first page (cold: host start + model load): ${msf(ours.coldMs)} ms`);
@@ -522,6 +542,8 @@ export async function runOcrBench(opts, deps = {}) {
     oursEngine: opts.engine,
   };
 
+  /** @type {{ lanes: number, native?: { wallMs: number, msPerPage: number, netMsPerPage: number, failed: number }, ours?: { wallMs: number, msPerPage: number, failed: number, otherText: number } }} */
+  const batch = { lanes: os.availableParallelism() };
   /** @type {{ available: boolean, reason?: string, peakKB: number | null, pids: number[], peakNote?: string, coldMs: number | null, firstError?: string }} */
   let ours = { available: false, peakKB: null, pids: [], coldMs: null, ...(opts.ours ? {} : { reason: 'skipped (--engine tesseract-native-only)' }) };
   const runPages = !opts.memoryOnly;
@@ -551,6 +573,25 @@ export async function runOcrBench(opts, deps = {}) {
         p.native = { text: '', ms: 0, ...cer(doc.lines, ''), error: errMessage(e) };
       }
       log(`[native ${i}/${pages.length}] ${p.doc}/${p.variant} ${lang} ${Math.round(p.native.ms)} ms CER ${pct(p.native.cer)}${p.native.error ? ` ERROR ${p.native.error}` : ''}`);
+    }
+    if (opts.batch) {
+      log(`[native batch] ${pages.length} pages, ${batch.lanes} processes at a time…`);
+      const t0 = performance.now();
+      let next = 0;
+      let failed = 0;
+      let startups = 0;
+      const lane = async () => {
+        while (next < pages.length) {
+          const p = /** @type {PageResult} */ (pages[next++]);
+          const lang = tesseractLangFor(/** @type {{ font: string }} */ (byId.get(p.doc)));
+          startups += meta.tesseractStartupMs?.[lang] ?? 0;
+          await runTesseract(p.image, { lang, threads: opts.tesseractThreads }).catch(() => failed++);
+        }
+      };
+      await Promise.all(Array.from({ length: batch.lanes }, lane));
+      const wallMs = performance.now() - t0;
+      // Each lane paid its pages' start-ups one after another: the lanes' share of them is taken off the wall time.
+      batch.native = { wallMs, msPerPage: wallMs / pages.length, netMsPerPage: Math.max(0, wallMs - startups / batch.lanes) / pages.length, failed };
     }
   }
 
@@ -599,6 +640,13 @@ export async function runOcrBench(opts, deps = {}) {
           if (i === 1 && !p.ours.error) ours.coldMs = p.ours.ms;
           log(`[ours ${i}/${pages.length}] ${p.doc}/${p.variant} ${p.ours.engine ?? ''} ${Math.round(p.ours.ms)} ms CER ${pct(p.ours.cer)}${p.ours.error ? ` ERROR ${p.ours.error}` : ''}`);
         }
+        if (opts.batch) {
+          try {
+            batch.ours = await oursBatch(hub, pages, opts.engine, log);
+          } catch (e) {
+            log(`[ours batch] failed: ${errMessage(e)}`);
+          }
+        }
         const peak = sampler.stop();
         ours = { ...ours, available: true, peakKB: peak.peakKB, pids: peak.pids, ...(peak.peakKB === null ? { peakNote: PEAK_NOTE } : {}) };
       } finally {
@@ -615,7 +663,28 @@ export async function runOcrBench(opts, deps = {}) {
     else memory = await batchMemory({ images: pages.map((p) => ({ path: p.image })), pages: opts.memoryPages, engine: opts.engine, dataDir: opts.dataDir, hostPid, log, createHub: deps.createHub });
   }
 
-  return { meta, pages: runPages ? pages : [], summary: runPages ? summarize(pages, variants) : null, ours, memory };
+  const batchResult = runPages && (batch.ours || batch.native) ? { ...batch, speed: batch.ours && batch.native ? batch.native.msPerPage / batch.ours.msPerPage : null, speedNet: batch.ours && batch.native ? batch.native.netMsPerPage / batch.ours.msPerPage : null } : null;
+  return { meta, pages: runPages ? pages : [], summary: runPages ? summarize(pages, variants) : null, ours, memory, batch: batchResult };
+}
+
+/**
+ * Every page at once as one `ocr` job (as a clerk's scanned batch goes in): the job's wall time ÷ pages, and how
+ * many pages read otherwise than when they went in one by one (there should be none).
+ * @param {any} hub @param {PageResult[]} pages @param {string} engine @param {(s: string) => void} log
+ */
+async function oursBatch(hub, pages, engine, log) {
+  log(`[ours batch] ${pages.length} pages as one job…`);
+  const t0 = performance.now();
+  const job = await hub.client.call('jobs.start', { capability: 'ocr', inputs: pages.map((p) => ({ file: { path: p.image }, engine })) });
+  let detail;
+  for (;;) {
+    detail = await hub.client.call('jobs.get', { id: job.id });
+    if (!['queued', 'running'].includes(detail.job.status)) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const wallMs = performance.now() - t0;
+  const otherText = detail.items.filter((/** @type {any} */ it) => it.output && pagesText(it.output).text !== pages[it.index]?.ours?.text).length;
+  return { wallMs, msPerPage: wallMs / pages.length, failed: detail.job.itemsFailed, otherText };
 }
 
 /**

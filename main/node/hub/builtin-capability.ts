@@ -9,6 +9,8 @@ export interface BuiltinCapabilitySpec<I extends z.ZodType, O extends z.ZodType>
   input: I;
   output: O;
   invoke(input: z.output<I>, ctx: InvokeContext): Promise<{ output: z.input<O>; engine?: string }>;
+  /** See CapabilityProvider.itemsAtOnce. */
+  itemsAtOnce?: number;
 }
 
 /** A built-in capability from zod schemas: validated like plugin ones, described to clients as JSON Schema. */
@@ -29,5 +31,6 @@ export function builtinCapability<I extends z.ZodType, O extends z.ZodType>(spec
       return r.data;
     },
     invoke: (input, ctx): Promise<InvokeResult> => spec.invoke(input as z.output<I>, ctx),
+    ...(spec.itemsAtOnce ? { itemsAtOnce: spec.itemsAtOnce } : {}),
   };
 }

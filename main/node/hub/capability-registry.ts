@@ -19,6 +19,11 @@ export interface CapabilityProvider {
   /** Returns the parsed output or throws (the provider broke its own contract). */
   parseOutput(output: unknown): unknown;
   invoke(input: unknown, ctx: InvokeContext): Promise<InvokeResult>;
+  /**
+   * Items of one job it may run at once (default 1): more where its engine reads several inputs in parallel (OCR
+   * keeps a page per core busy), so a batch keeps the cores busy while each item is still stored as it finishes.
+   */
+  itemsAtOnce?: number;
   /** Why it cannot run now (e.g. its model packs are missing), asked on every use; undefined when it can. */
   unavailable?(): string | undefined;
 }

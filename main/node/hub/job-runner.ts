@@ -4,10 +4,11 @@ import {
   type ErrorPayload,
   type Job,
   type JobDetail,
+  type JobItem,
   type RunResult,
 } from '../../common/contract/index.js';
 import type { JobStore } from '../store/job-store.js';
-import type { CapabilityRegistry } from './capability-registry.js';
+import type { CapabilityProvider, CapabilityRegistry } from './capability-registry.js';
 import type { HubEvents } from './events.js';
 
 interface Active {
@@ -16,9 +17,10 @@ interface Active {
 }
 
 /**
- * Runs jobs: each job is one capability over one or more inputs (items). Items run one after another; each
- * finished item is stored at once, so a batch interrupted by a crash or a cancel resumes where it stopped.
- * A per-job timeout and cancellation abort the item in flight.
+ * Runs jobs: each job is one capability over one or more inputs (items). Items run in order, as many at once as
+ * the capability says it can take (itemsAtOnce, default one after another); each finished item is stored at once,
+ * so a batch interrupted by a crash or a cancel resumes where it stopped. A per-job timeout and cancellation abort
+ * the items in flight.
  */
 export class JobRunner {
   private readonly active = new Map<string, Active>();
@@ -135,28 +137,16 @@ export class JobRunner {
     );
     try {
       const provider = this.registry.get(job.capability);
-      for (const item of this.store.pendingItems(id)) {
-        if (signal.aborted) break;
-        const t0 = performance.now();
-        try {
-          const input = provider.parseInput(item.input);
-          const r = await provider.invoke(input, {
-            signal,
-            onProgress: (progress) => this.events.emit({ type: 'job.progress', jobId: id, index: item.index, progress }),
-          });
-          const output = provider.parseOutput(r.output);
-          const done = this.store.finishItem(id, item.index, { output, engine: r.engine, ms: performance.now() - t0 });
-          this.events.emit({ type: 'job.item', jobId: id, item: omitInput(done) });
-        } catch (err) {
-          const reason = signal.aborted ? signal.reason : undefined;
-          // A cancelled item stays pending so that resume runs it again; a timed-out one is failed.
-          if (reason instanceof HubError && reason.code === 'CANCELLED') break;
-          const error = toErrorPayload(reason ?? err);
-          const failed = this.store.finishItem(id, item.index, { error, ms: performance.now() - t0 });
-          this.events.emit({ type: 'job.item', jobId: id, item: omitInput(failed) });
-          if (reason) break;
+      const pending = this.store.pendingItems(id);
+      let next = 0;
+      let stop = false;
+      // Up to itemsAtOnce items in flight, taken in order; each is stored the moment it finishes.
+      const lane = async () => {
+        while (!stop && !signal.aborted && next < pending.length) {
+          if (!(await this.runItem(id, pending[next++]!, provider, signal))) stop = true;
         }
-      }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(provider.itemsAtOnce ?? 1, pending.length)) }, lane));
       job = this.finalStatus(id, signal);
     } catch (err) {
       job = this.store.setStatus(id, 'failed', toErrorPayload(err));
@@ -165,6 +155,30 @@ export class JobRunner {
     }
     this.events.emit({ type: 'job.updated', job });
     return job;
+  }
+
+  /** Runs and stores one item; false when the job must stop (cancelled, timed out). */
+  private async runItem(id: string, item: JobItem, provider: CapabilityProvider, signal: AbortSignal): Promise<boolean> {
+    const t0 = performance.now();
+    try {
+      const input = provider.parseInput(item.input);
+      const r = await provider.invoke(input, {
+        signal,
+        onProgress: (progress) => this.events.emit({ type: 'job.progress', jobId: id, index: item.index, progress }),
+      });
+      const output = provider.parseOutput(r.output);
+      const done = this.store.finishItem(id, item.index, { output, engine: r.engine, ms: performance.now() - t0 });
+      this.events.emit({ type: 'job.item', jobId: id, item: omitInput(done) });
+      return true;
+    } catch (err) {
+      const reason = signal.aborted ? signal.reason : undefined;
+      // A cancelled item stays pending so that resume runs it again; a timed-out one is failed.
+      if (reason instanceof HubError && reason.code === 'CANCELLED') return false;
+      const error = toErrorPayload(reason ?? err);
+      const failed = this.store.finishItem(id, item.index, { error, ms: performance.now() - t0 });
+      this.events.emit({ type: 'job.item', jobId: id, item: omitInput(failed) });
+      return !reason;
+    }
   }
 
   private finalStatus(id: string, signal: AbortSignal): Job {

@@ -31,8 +31,15 @@ function fakeHub(o: { hasOcr?: boolean; failOn?: string } = {}) {
           return { id: 'job_aaaaaaaa' };
         }
         if (method === 'jobs.get') {
-          const n = jobs.get(params.id)!.inputs.length;
-          return { job: { status: 'succeeded', itemsDone: n, itemsFailed: 0 }, items: [] };
+          const items = jobs.get(params.id)!.inputs.map((input, index) => {
+            try {
+              return { index, output: answer(input.file.path) };
+            } catch (e) {
+              return { index, error: { code: 'WORKER_CRASHED', message: (e as Error).message } };
+            }
+          });
+          const itemsFailed = items.filter((i) => 'error' in i).length;
+          return { job: { status: 'succeeded', itemsDone: items.length - itemsFailed, itemsFailed }, items };
         }
         throw new Error(`unexpected ${method}`);
       },
@@ -75,6 +82,10 @@ describe('bench ocr: our engine through the hub', () => {
     expect(md).toMatch(/\| clean \| 2 \| 0\.0% \| n\/a \| \d+ \| n\/a \| n\/a \|/);
     expect(md).toMatch(/Peak memory of our OCR worker \(VmHWM, this run\): \d+ MB/);
     expect(md).toMatch(/Batch memory: 5 pages as one `ocr` job/);
+    // The batch row: every page in one job, each read as it was alone (native Tesseract did not run here).
+    expect(result.batch).toMatchObject({ ours: { failed: 0, otherText: 0 }, speed: null });
+    expect(result.batch!.ours!.msPerPage).toBeGreaterThan(0);
+    expect(md).toMatch(/\| batch \| \d+ \| n\/a \| n\/a \|/);
   }, 60_000);
 
   it('says n/a for memory when the hub does not expose the host pid, and counts failed pages as CER 1', async () => {
@@ -88,6 +99,8 @@ describe('bench ocr: our engine through the hub', () => {
     const md = formatMarkdown(result);
     expect(md).toContain('Peak memory of our OCR worker (VmHWM, this run): n/a');
     expect(md).toContain('Our engine failed on 2 of 4 pages (counted as CER 100%); first error: model host exited while starting');
+    expect(result.batch!.ours).toMatchObject({ failed: 2, otherText: 0 });
+    expect(md).toContain('Our batch: 2 pages failed, 0 read otherwise than one by one.');
   }, 60_000);
 
   it('reports a missing `ocr` capability clearly, and fails when only our engine was asked for', async () => {

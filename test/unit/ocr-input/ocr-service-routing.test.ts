@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Progress } from '../../../main/common/contract/index.js';
 import { HYBRID_ENGINE_ID, OcrService } from '../../../main/node/capabilities/ocr/ocr-service.js';
 import { looksTraditional } from '../../../main/node/capabilities/ocr/tesseract/script-detect.js';
 import { cleanupTempDirs, tempDir } from '../../helpers/temp.js';
@@ -61,5 +63,25 @@ describe.runIf(ready)('OCR service routing (real models)', () => {
     const whole = await svc.ocr({ file: { path: file }, engine: 'tesseract', lang: 'zh-Hant' });
     expect(whole.pages[0]!.engine).toBe('tesseract');
     expect(cer(TC.join(''), whole.pages[0]!.text)).toBeLessThan(0.1);
+  }, 180_000);
+
+  it("reads a scanned PDF's pages side by side and gives them back in the file's order, progress counting in order", async () => {
+    // Five image-only pages, each with its own number, so a page out of place shows.
+    const pdf = await PDFDocument.create();
+    const texts = [1, 2, 3, 4, 5].map((n) => [`第${n}页 居民身份证申请登记表`, `受理编号 2026112900${n}`]);
+    for (const lines of texts) {
+      const page = await renderLines(lines, 'Noto Sans CJK SC');
+      const png = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 3 } }).png().toBuffer();
+      const img = await pdf.embedPng(png);
+      pdf.addPage([page.width * 0.48, page.height * 0.48]).drawImage(img, { x: 0, y: 0, width: page.width * 0.48, height: page.height * 0.48 });
+    }
+    const file = path.join(tempDir('ic-route-'), 'scan.pdf');
+    fs.writeFileSync(file, await pdf.save());
+    const progress: Progress[] = [];
+    const out = await svc.ocr({ file: { path: file }, engine: 'auto', lang: 'auto' }, { progress: (p) => progress.push(p) });
+    expect(out.pages.map((p) => p.page)).toEqual([1, 2, 3, 4, 5]);
+    out.pages.forEach((p, i) => expect(cer(texts[i]!.join(''), p.text)).toBeLessThan(0.1));
+    expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4, 5]);
+    expect(progress.map((p) => p.message)).toEqual([1, 2, 3, 4, 5].map((n) => `${file} page ${n}`));
   }, 180_000);
 });

@@ -80,6 +80,23 @@ describe.skipIf(!hasPack)('PP-OCRv4 engine (real models)', () => {
     }
   }, 60_000);
 
+  it('reads pages asked for at once as it reads them one after another (two jobs sharing one engine)', async () => {
+    const pages = [await toRaster(doc.png), await toRaster(doc.png, 90), await toRaster(doc.png, 0, 0.8), await toRaster(doc.png, 180)];
+    const alone = [];
+    for (const p of pages) alone.push(await engine.recognize(p, { lang: 'auto' }));
+    const together = await Promise.all(pages.map((p) => engine.recognize(p, { lang: 'auto' })));
+    expect(together.map((r) => textOf(r.lines))).toEqual(alone.map((r) => textOf(r.lines)));
+    expect(together.map((r) => r.lines.map((l) => l.box))).toEqual(alone.map((r) => r.lines.map((l) => l.box)));
+  }, 60_000);
+
+  it('a page that fails (aborted) does not stop the pages queued behind it', async () => {
+    const raster = await toRaster(doc.png);
+    const aborted = AbortSignal.abort(new Error('stop'));
+    const [first, second] = await Promise.allSettled([engine.recognize(raster, { lang: 'auto', signal: aborted }), engine.recognize(raster, { lang: 'auto' })]);
+    expect(first.status).toBe('rejected');
+    expect(second.status === 'fulfilled' && cer(textOf(second.value.lines), REF)).toBeLessThan(0.02);
+  }, 60_000);
+
   for (const deg of [0, 90, 180, 270] as const) {
     it(`finds the page turned ${deg}° and maps boxes back to the pixels as given`, async () => {
       const raster = await toRaster(doc.png, deg);

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { MAX_FILE_BYTES, MAX_PAGES_PER_FILE } from '../../../common/contract/index.js';
 
 /**
@@ -52,6 +53,16 @@ export const OCR_DEFAULTS = {
      * pixel), with a margin of this share of the longer side; not cropped when the part is over `keep` of the page.
      */
     ink: { contrast: 40, minDark: 3, margin: 0.03, keep: 0.85 },
+  },
+  /**
+   * PP-OCRv4 pages read at once (PpOcrPool): one worker thread with its own engine per page in flight, up to
+   * `workers(cores)`, each engine's models on `threadsPerWorker` threads. Measured with `npm run bench -- ocr`
+   * (its batch rows). At most two: each engine holds its models and its memory arena (~150 MB), and the OCR host
+   * stays under 1 GB with two.
+   */
+  pool: {
+    workers: (cores: number): number => Math.max(1, Math.min(cores, 2)),
+    threadsPerWorker: [1] as readonly number[],
   },
   /** PP-OCRv4 direction classifier. */
   cls: {
@@ -111,3 +122,6 @@ export const OCR_DEFAULTS = {
     sealAspect: [0.6, 1.67],
   },
 } as const;
+
+/** Pages in flight at once (a file's pages, a batch's files): as many as PP-OCRv4's pool reads in parallel here. */
+export const PAGES_AT_ONCE = OCR_DEFAULTS.pool.workers(os.availableParallelism());

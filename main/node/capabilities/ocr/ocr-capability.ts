@@ -1,6 +1,7 @@
 import { OcrInput, OcrOutput } from '../../../common/contract/index.js';
 import { builtinCapability } from '../../hub/builtin-capability.js';
 import type { ModelHost } from '../../hub/model-host.js';
+import { PAGES_AT_ONCE } from './defaults.js';
 
 /** Which engines answered, e.g. "ppocr-v4" or "ppocr-v4+tesseract" for a file whose pages went to both. */
 export const enginesOf = (o: OcrOutput): string => [...new Set(o.pages.map((p) => p.engine))].join('+') || 'none';
@@ -13,6 +14,8 @@ export function ocrCapability(host: ModelHost) {
     description: 'PP-OCRv4 (onnxruntime) with Tesseract for traditional Chinese; PDF text layers are read directly.',
     input: OcrInput,
     output: OcrOutput,
+    // Files of a batch read side by side, as the model host's PP-OCRv4 pool reads pages in parallel.
+    itemsAtOnce: PAGES_AT_ONCE,
     async invoke(input, ctx) {
       const output = await host.call('ocr', { input }, { signal: ctx.signal, onProgress: ctx.onProgress });
       return { output, engine: enginesOf(output) };

@@ -11,11 +11,12 @@ import {
 } from '../../../common/contract/index.js';
 import type { OcrInput as OcrInputSchema } from '../../../common/contract/index.js';
 import type { PackStore } from '../../models/pack-store.js';
-import { OCR_DEFAULTS } from './defaults.js';
+import { OCR_DEFAULTS, PAGES_AT_ONCE } from './defaults.js';
 import type { EngineResult, LoadedPage, OcrLang } from './engine.js';
 import { enginePackQuery, OCR_ENGINE_PACKS } from './engine-registry.js';
 import { loadPages } from './input/load-pages.js';
-import { PpOcrEngine, type PpOcrResult } from './ppocr-engine.js';
+import type { PpOcrResult } from './ppocr-engine.js';
+import { PpOcrPool } from './ppocr-pool.js';
 import { cropLine } from './rec/crop.js';
 import { fuseTraditional } from './tesseract/fuse.js';
 import { looksTraditional } from './tesseract/script-detect.js';
@@ -28,13 +29,13 @@ const TESS_UNSURE = OCR_DEFAULTS.hybrid.tesseractUnsure;
 
 /** The engine class behind each id of the registry (engine-registry.ts). */
 interface Engines {
-  ppocr: PpOcrEngine;
+  ppocr: PpOcrPool;
   tesseract: TesseractEngine;
 }
 
 /** How each engine starts on the packs it runs on. */
 const LOADERS: { [K in OcrEngineId]: (packs: PackStore) => Promise<Engines[K]> } = {
-  ppocr: (packs) => PpOcrEngine.load(requireEnginePack(packs, 'ppocr').dir),
+  ppocr: (packs) => PpOcrPool.load(requireEnginePack(packs, 'ppocr').dir),
   tesseract: (packs) => TesseractEngine.load(packs),
 };
 
@@ -76,13 +77,31 @@ export class OcrService {
     return this.engines[id].get();
   }
 
+  /**
+   * Pages of one file are read PAGES_AT_ONCE at a time (the next page is decoded or rendered while the pool reads
+   * the ones before it) and come back in the file's order; progress counts them in that order.
+   */
   async ocr(input: ParsedInput, ctx: { signal?: AbortSignal; progress?: (p: Progress) => void } = {}): Promise<OcrOutput> {
     const file = fileLabel(input.file);
     const pages: OcrPage[] = [];
-    for await (const loaded of loadPages(input.file, { pages: input.pages, signal: ctx.signal })) {
-      ctx.signal?.throwIfAborted();
-      pages.push(await this.page(file, loaded, input, ctx.signal));
-      ctx.progress?.({ done: pages.length, message: `${file} page ${loaded.page}` });
+    const reading: { page: number; read: Promise<OcrPage> }[] = [];
+    const takeFirst = async () => {
+      const { page, read } = reading.shift()!;
+      pages.push(await read);
+      ctx.progress?.({ done: pages.length, message: `${file} page ${page}` });
+    };
+    try {
+      for await (const loaded of loadPages(input.file, { pages: input.pages, signal: ctx.signal })) {
+        ctx.signal?.throwIfAborted();
+        const read = this.page(file, loaded, input, ctx.signal);
+        read.catch(() => undefined); // awaited in order below; a later page failing first is not "unhandled"
+        reading.push({ page: loaded.page, read });
+        if (reading.length >= PAGES_AT_ONCE) await takeFirst();
+      }
+      while (reading.length) await takeFirst();
+    } finally {
+      // A failed page or file: the pages still being read are let finish, their results unused.
+      await Promise.allSettled(reading.map((r) => r.read));
     }
     if (!pages.length) throw new HubError('BAD_REQUEST', `${file}: no pages to read`);
     return { file, pages };

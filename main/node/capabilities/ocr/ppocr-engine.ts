@@ -154,7 +154,25 @@ export class PpOcrEngine implements OcrEngine {
     );
   }
 
-  async recognize(page: RasterPage, o: { lang: OcrLang; signal?: AbortSignal; marks?: boolean } = { lang: 'auto' }): Promise<PpOcrResult> {
+  /**
+   * One page at a time: the detector and the recogniser reuse their input buffers from run to run, so two pages
+   * read at once (two jobs in one model host) would write over each other's tensors between the awaits. Nothing is
+   * lost by waiting: onnxruntime-node runs a model on the calling (JavaScript) thread, so two pages in one thread
+   * never ran in parallel anyway.
+   */
+  recognize(page: RasterPage, o: { lang: OcrLang; signal?: AbortSignal; marks?: boolean } = { lang: 'auto' }): Promise<PpOcrResult> {
+    const turn = this.busy.then(() => this.read(page, o));
+    this.busy = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
+  }
+
+  /** The page before this one in recognize()'s queue (settled or not). */
+  private busy: Promise<void> = Promise.resolve();
+
+  private async read(page: RasterPage, o: { lang: OcrLang; signal?: AbortSignal; marks?: boolean }): Promise<PpOcrResult> {
     const { signal } = o;
     const t0 = performance.now();
     signal?.throwIfAborted();
