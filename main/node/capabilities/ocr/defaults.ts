@@ -56,16 +56,20 @@ export const OCR_DEFAULTS = {
   },
   /**
    * PP-OCRv4 pages read at once (PpOcrPool): one worker thread with its own engine per page in flight, up to
-   * `workers(cores)`, each engine's models on `threadsPerWorker` threads. Measured with `npm run bench -- ocr`
-   * (its batch rows). At most two: each engine holds its models and its memory arena (~150 MB), and the OCR host
-   * stays under 1 GB with two.
+   * `workers(cores)`, each engine's models on `threadsPerWorker` threads.
+   *
+   * One worker on two cores: a lone page already keeps about 1.5 cores busy (two intra-op threads), so a second
+   * engine bought a batch only 0–4 % through the hub (`npm run bench -- ocr`, batch rows: development 188 against
+   * 195 ms/page, synthetic 300 against 304) for about 300 MB more (OCR host peak 949 / 986 MB against the 1 GB
+   * budget). One worker with a page waiting beside it (PAGES_AT_ONCE) measured better: development batch 178
+   * against 189 ms/page lone, a 12-page scanned PDF 250 against 282–308 ms/page before, peak 672 / 737 MB. Two
+   * from four cores, where each engine gets two cores of its own — not measured (this machine has two).
    */
   pool: {
-    workers: (cores: number): number => Math.max(1, Math.min(cores, 2)),
+    workers: (cores: number): number => (cores >= 4 ? 2 : 1),
     /**
-     * Two threads each, both workers. In-process on the development set (49 pages, 2 cores, quiet, two runs each):
-     * [2] lone page 149–162 ms, batch 127–134 ms/page; [1] lone 213–219, batch 124–125; [2, 1] lone 144–146,
-     * batch 135–138. A lone page keeps its two threads; in a batch four threads share two cores without spinning.
+     * In-process on the development set (49 pages, 2 cores, quiet, two runs each, two workers): [2] lone page
+     * 149–162 ms, batch 127–134 ms/page; [1] lone 213–219, batch 124–125; [2, 1] lone 144–146, batch 135–138.
      */
     threadsPerWorker: [2] as readonly number[],
   },
@@ -128,5 +132,8 @@ export const OCR_DEFAULTS = {
   },
 } as const;
 
-/** Pages in flight at once (a file's pages, a batch's files): as many as PP-OCRv4's pool reads in parallel here. */
-export const PAGES_AT_ONCE = OCR_DEFAULTS.pool.workers(os.availableParallelism());
+/**
+ * Pages in flight at once (a file's pages, a batch's files): one more than the pool's workers, so the next page is
+ * being decoded (or a PDF page rendered) on the host's own thread while the workers read.
+ */
+export const PAGES_AT_ONCE = OCR_DEFAULTS.pool.workers(os.availableParallelism()) + 1;
