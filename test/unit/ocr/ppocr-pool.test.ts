@@ -77,6 +77,28 @@ describe.skipIf(!hasPack)('PP-OCRv4 pool: pages read in parallel worker threads 
     }
   }, 120_000);
 
+  it('a replacement worker that cannot load fails the waiting pages with the reason, once; a later page tries again', async () => {
+    const pack = tempDir('ic-pool-');
+    for (const f of fs.readdirSync(PACK)) fs.copyFileSync(path.join(PACK, f), path.join(pack, f));
+    const p = await PpOcrPool.load(pack, { workers: 1 });
+    try {
+      const raster = await toRaster(doc.png);
+      const reading = p.recognize(raster, { lang: 'auto' });
+      const waiting = p.recognize(raster, { lang: 'auto' });
+      // The pack loses a model while the worker reads; then the worker dies.
+      fs.renameSync(path.join(pack, 'ch_PP-OCRv4_rec_infer.onnx'), path.join(pack, 'moved.onnx'));
+      const { slots } = p as unknown as { slots: { worker: { terminate(): Promise<number> } }[] };
+      await slots[0]!.worker.terminate();
+      await expect(reading).rejects.toThrow(/the OCR worker stopped/);
+      await expect(waiting).rejects.toThrow(/has no ch_PP-OCRv4_rec_infer\.onnx/);
+      expect(p.size).toBe(0);
+      fs.renameSync(path.join(pack, 'moved.onnx'), path.join(pack, 'ch_PP-OCRv4_rec_infer.onnx'));
+      expect(textOf((await p.recognize(raster, { lang: 'auto' })).lines)).toContain('西湖区清风茶馆');
+    } finally {
+      await p.dispose();
+    }
+  }, 120_000);
+
   it('a pack missing a model fails to load with the reason', async () => {
     const broken = tempDir('ic-pool-');
     for (const f of fs.readdirSync(PACK)) if (!f.startsWith('ch_PP-OCRv4_rec')) fs.copyFileSync(path.join(PACK, f), path.join(broken, f));

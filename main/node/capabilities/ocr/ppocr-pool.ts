@@ -144,7 +144,7 @@ export class PpOcrPool implements OcrEngine {
           slot.ready = true;
           this.dispatch();
         },
-        () => this.drop(slot),
+        (err: unknown) => this.drop(slot, err),
       );
     }
   }
@@ -164,15 +164,24 @@ export class PpOcrPool implements OcrEngine {
       slot.task = undefined;
     });
     slot.worker.on('exit', (code) => {
-      if (slot.task) this.settle(slot.task, new HubError('INTERNAL', `the OCR worker stopped (exit code ${code})`));
-      this.drop(slot);
+      const stopped = new HubError('INTERNAL', `the OCR worker stopped (exit code ${code})`);
+      if (slot.task) this.settle(slot.task, stopped);
+      this.drop(slot, slot.ready ? undefined : stopped);
     });
   }
 
-  private drop(slot: Slot): void {
+  /**
+   * Forgets a worker that exited. Pages still waiting start a new one — unless this one never loaded its models:
+   * then they go to the workers still running, or fail with the reason when none is (no start-and-fail loop; the
+   * next page asked for tries again).
+   */
+  private drop(slot: Slot, loadError?: unknown): void {
     const i = this.slots.indexOf(slot);
-    if (i >= 0) this.slots.splice(i, 1);
-    if (!this.closed && this.queue.length) this.dispatch();
+    if (i < 0) return;
+    this.slots.splice(i, 1);
+    if (this.closed || !this.queue.length) return;
+    if (loadError === undefined) this.dispatch();
+    else if (!this.slots.length) for (const t of this.queue.splice(0)) this.settle(t, loadError);
   }
 
   private settle(task: Task, err: unknown, result?: PpOcrResult): void {
