@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OcrLine } from '../../../main/common/contract/index.js';
 import { PpOcrEngine } from '../../../main/node/capabilities/ocr/ppocr-engine.js';
+import { loadPpOcr } from '../../../main/node/capabilities/ocr/ppocr-loader.js';
 import { PpOcrPool } from '../../../main/node/capabilities/ocr/ppocr-pool.js';
 import { cleanupTempDirs, tempDir } from '../../helpers/temp.js';
 import { renderDoc, toRaster, type RenderedDoc } from './render-doc.js';
@@ -104,6 +105,27 @@ describe.skipIf(!hasPack)('PP-OCRv4 pool: pages read in parallel worker threads 
     for (const f of fs.readdirSync(PACK)) if (!f.startsWith('ch_PP-OCRv4_rec')) fs.copyFileSync(path.join(PACK, f), path.join(broken, f));
     await expect(PpOcrPool.load(broken, { workers: 2 })).rejects.toThrow(/has no ch_PP-OCRv4_rec_infer\.onnx/);
   }, 60_000);
+
+  it('where worker threads cannot start, the service gets the engine on its own thread, and says so', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const fallback = await loadPpOcr(PACK, { workerUrl: new URL('file:///nonexistent/ppocr-pool-worker.js') });
+      try {
+        expect(fallback).toBeInstanceOf(PpOcrEngine);
+        expect(textOf((await fallback.recognize(await toRaster(doc.png), { lang: 'auto' })).lines)).toContain('91330106MA27XYZ12K');
+      } finally {
+        await fallback.dispose();
+      }
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(/on the host's own thread \(its worker threads did not start: /);
+      // A pack that cannot load still fails, with the engine's reason.
+      await expect(loadPpOcr(tempDir('ic-pool-'))).rejects.toThrow(/has no/);
+    } finally {
+      warn.mockRestore();
+    }
+    const pooled = await loadPpOcr(PACK, { workers: 1 });
+    expect(pooled).toBeInstanceOf(PpOcrPool);
+    await pooled.dispose();
+  }, 120_000);
 
   it('after dispose, pages are refused', async () => {
     const p = await PpOcrPool.load(PACK, { workers: 1 });

@@ -15,8 +15,9 @@ import { OCR_DEFAULTS, PAGES_AT_ONCE } from './defaults.js';
 import type { EngineResult, LoadedPage, OcrLang } from './engine.js';
 import { enginePackQuery, OCR_ENGINE_PACKS } from './engine-registry.js';
 import { loadPages } from './input/load-pages.js';
-import type { PpOcrResult } from './ppocr-engine.js';
-import { PpOcrPool } from './ppocr-pool.js';
+import type { PpOcrEngine, PpOcrResult } from './ppocr-engine.js';
+import { loadPpOcr } from './ppocr-loader.js';
+import type { PpOcrPool } from './ppocr-pool.js';
 import { cropLine } from './rec/crop.js';
 import { fuseTraditional } from './tesseract/fuse.js';
 import { looksTraditional } from './tesseract/script-detect.js';
@@ -29,13 +30,13 @@ const TESS_UNSURE = OCR_DEFAULTS.hybrid.tesseractUnsure;
 
 /** The engine class behind each id of the registry (engine-registry.ts). */
 interface Engines {
-  ppocr: PpOcrPool;
+  ppocr: PpOcrPool | PpOcrEngine;
   tesseract: TesseractEngine;
 }
 
 /** How each engine starts on the packs it runs on. */
 const LOADERS: { [K in OcrEngineId]: (packs: PackStore) => Promise<Engines[K]> } = {
-  ppocr: (packs) => PpOcrPool.load(requireEnginePack(packs, 'ppocr').dir),
+  ppocr: (packs) => loadPpOcr(requireEnginePack(packs, 'ppocr').dir),
   tesseract: (packs) => TesseractEngine.load(packs),
 };
 
