@@ -139,12 +139,10 @@ export class JobRunner {
       const provider = this.registry.get(job.capability);
       const pending = this.store.pendingItems(id);
       let next = 0;
-      let stop = false;
-      // Up to itemsAtOnce items in flight, taken in order; each is stored the moment it finishes.
+      // Up to itemsAtOnce items in flight, taken in order; each is stored the moment it finishes. A cancel or the
+      // timeout aborts the signal, which stops every lane.
       const lane = async () => {
-        while (!stop && !signal.aborted && next < pending.length) {
-          if (!(await this.runItem(id, pending[next++]!, provider, signal))) stop = true;
-        }
+        while (!signal.aborted && next < pending.length) await this.runItem(id, pending[next++]!, provider, signal);
       };
       await Promise.all(Array.from({ length: Math.max(1, Math.min(provider.itemsAtOnce ?? 1, pending.length)) }, lane));
       job = this.finalStatus(id, signal);
@@ -157,8 +155,8 @@ export class JobRunner {
     return job;
   }
 
-  /** Runs and stores one item; false when the job must stop (cancelled, timed out). */
-  private async runItem(id: string, item: JobItem, provider: CapabilityProvider, signal: AbortSignal): Promise<boolean> {
+  /** Runs and stores one item. */
+  private async runItem(id: string, item: JobItem, provider: CapabilityProvider, signal: AbortSignal): Promise<void> {
     const t0 = performance.now();
     try {
       const input = provider.parseInput(item.input);
@@ -169,15 +167,13 @@ export class JobRunner {
       const output = provider.parseOutput(r.output);
       const done = this.store.finishItem(id, item.index, { output, engine: r.engine, ms: performance.now() - t0 });
       this.events.emit({ type: 'job.item', jobId: id, item: omitInput(done) });
-      return true;
     } catch (err) {
       const reason = signal.aborted ? signal.reason : undefined;
       // A cancelled item stays pending so that resume runs it again; a timed-out one is failed.
-      if (reason instanceof HubError && reason.code === 'CANCELLED') return false;
+      if (reason instanceof HubError && reason.code === 'CANCELLED') return;
       const error = toErrorPayload(reason ?? err);
       const failed = this.store.finishItem(id, item.index, { error, ms: performance.now() - t0 });
       this.events.emit({ type: 'job.item', jobId: id, item: omitInput(failed) });
-      return !reason;
     }
   }
 
