@@ -470,13 +470,7 @@ async function batchMemory(o) {
     o.log(`memory: ${o.pages} pages as one job…`);
     const t0 = performance.now();
     const job = await hub.client.call('jobs.start', { capability: 'ocr', inputs });
-    let detail;
-    for (;;) {
-      detail = await hub.client.call('jobs.get', { id: job.id });
-      if (!['queued', 'running'].includes(detail.job.status)) break;
-      sampler.sample();
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    const detail = await jobEnd(hub, job.id, 250, () => sampler.sample());
     const totalMs = performance.now() - t0;
     const peak = sampler.stop();
     return {
@@ -496,6 +490,20 @@ async function batchMemory(o) {
     return { available: false, reason: `the batch job failed: ${errMessage(e)}\n${opened.stderrTail()}` };
   } finally {
     await hub.close();
+  }
+}
+
+/**
+ * The job's detail (`jobs.get`) once it is no longer queued or running, asked every `everyMs`; `onPoll` runs
+ * between the asks (e.g. a memory sample).
+ * @param {any} hub @param {string} id @param {number} everyMs @param {() => void} [onPoll]
+ */
+async function jobEnd(hub, id, everyMs, onPoll) {
+  for (;;) {
+    const detail = await hub.client.call('jobs.get', { id });
+    if (!['queued', 'running'].includes(detail.job.status)) return detail;
+    onPoll?.();
+    await new Promise((r) => setTimeout(r, everyMs));
   }
 }
 
@@ -676,12 +684,7 @@ async function oursBatch(hub, pages, engine, log) {
   log(`[ours batch] ${pages.length} pages as one job…`);
   const t0 = performance.now();
   const job = await hub.client.call('jobs.start', { capability: 'ocr', inputs: pages.map((p) => ({ file: { path: p.image }, engine })) });
-  let detail;
-  for (;;) {
-    detail = await hub.client.call('jobs.get', { id: job.id });
-    if (!['queued', 'running'].includes(detail.job.status)) break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  const detail = await jobEnd(hub, job.id, 20);
   const wallMs = performance.now() - t0;
   const otherText = detail.items.filter((/** @type {any} */ it) => it.output && pagesText(it.output).text !== pages[it.index]?.ours?.text).length;
   return { wallMs, msPerPage: wallMs / pages.length, failed: detail.job.itemsFailed, otherText };
