@@ -68,10 +68,11 @@ export const OCR_DEFAULTS = {
   pool: {
     workers: (cores: number): number => (cores >= 4 ? 2 : 1),
     /**
-     * In-process on the development set (49 pages, 2 cores, quiet, two runs each, two workers): [2] lone page
-     * 149–162 ms, batch 127–134 ms/page; [1] lone 213–219, batch 124–125; [2, 1] lone 144–146, batch 135–138.
+     * In-process on the development set (49 pages, 2 cores, quiet, two runs each, two workers): 2 threads each
+     * lone page 149–162 ms, batch 127–134 ms/page; 1 each lone 213–219, batch 124–125; 2 for the first worker and 1
+     * for the second (an option then, removed since) lone 144–146, batch 135–138.
      */
-    threadsPerWorker: [2] as readonly number[],
+    threadsPerWorker: 2,
   },
   /** PP-OCRv4 direction classifier. */
   cls: {

@@ -12,13 +12,8 @@ import type { PoolReply, PoolRequest } from './ppocr-pool-protocol.js';
 export interface PpOcrPoolOptions {
   /** Pages read at once, each in a worker thread with its own engine (default: OCR_DEFAULTS.pool.workers()). */
   workers?: number;
-  /** The engines' options (their `threads` is overridden by threadsPerWorker). */
+  /** Every worker's engine options; `threads` (per worker) defaults to OCR_DEFAULTS.pool.threadsPerWorker. */
   engine?: PpOcrOptions;
-  /**
-   * Intra-op threads of each worker's models, by the order the workers start (the last repeats; default
-   * OCR_DEFAULTS.pool.threadsPerWorker): the first worker reads a lone page, the others only join for batches.
-   */
-  threadsPerWorker?: number | readonly number[];
   /** The worker's script (default: the compiled one in the app's dist/, as the model host's own entry). */
   workerUrl?: URL;
 }
@@ -63,11 +58,10 @@ export class PpOcrPool implements OcrEngine {
   static async load(packDir: string, o: PpOcrPoolOptions = {}): Promise<PpOcrPool> {
     const opts = {
       workers: Math.max(1, Math.floor(o.workers ?? OCR_DEFAULTS.pool.workers(os.availableParallelism()))),
-      engine: o.engine ?? {},
-      threadsPerWorker: [o.threadsPerWorker ?? OCR_DEFAULTS.pool.threadsPerWorker].flat(),
+      engine: { threads: OCR_DEFAULTS.pool.threadsPerWorker, ...o.engine },
       workerUrl: o.workerUrl ?? pathToFileURL(path.join(appRoot, 'dist', 'main', 'node', 'capabilities', 'ocr', 'ppocr-pool-worker.js')),
     };
-    const first = spawn(packDir, opts, 0);
+    const first = spawn(packDir, opts);
     const modelFiles = await whenReady(first.worker).catch(async (err: unknown) => {
       await first.worker.terminate();
       throw err;
@@ -137,7 +131,7 @@ export class PpOcrPool implements OcrEngine {
     }
     const starting = this.slots.filter((s) => !s.ready).length;
     if (!this.closed && this.queue.length > starting && this.slots.length < this.o.workers) {
-      const slot = spawn(this.packDir, this.o, this.slots.length);
+      const slot = spawn(this.packDir, this.o);
       this.adopt(slot);
       whenReady(slot.worker).then(
         () => {
@@ -193,14 +187,11 @@ export class PpOcrPool implements OcrEngine {
 
 interface SpawnOptions {
   engine: PpOcrOptions;
-  threadsPerWorker: readonly number[];
   workerUrl: URL;
 }
 
-/** The index-th worker (0: the one that reads lone pages). */
-function spawn(packDir: string, o: SpawnOptions, index: number): Slot {
-  const threads = o.threadsPerWorker[Math.min(index, o.threadsPerWorker.length - 1)];
-  const worker = new Worker(o.workerUrl, { workerData: { packDir, options: { ...o.engine, ...(threads ? { threads } : {}) } } });
+function spawn(packDir: string, o: SpawnOptions): Slot {
+  const worker = new Worker(o.workerUrl, { workerData: { packDir, options: o.engine } });
   return { worker, ready: false };
 }
 
