@@ -88,7 +88,7 @@ export const KgEngine = z.object({
   vector: z.string().nullable(),
   /** The embedder's honest name: the built-in "cedict-concepts (…)" or the model pack's id and version, e.g. "multilingual-e5-small 1.0.0 (model pack …)". */
   embedder: z.string().nullable(),
-  /** e.g. "cc-cedict + glossary + catalog names (en→zh)" when an English question was bridged. */
+  /** e.g. "cc-cedict + glossary + catalog names + everyday words (en→zh)" when an English question was bridged. */
   bridge: z.string().nullable(),
 });
 export type KgEngine = z.infer<typeof KgEngine>;

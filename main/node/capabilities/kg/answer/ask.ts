@@ -3,13 +3,15 @@
  * along the graph (a service item named in the question brings its facts; a matched material brings its service
  * item), then scored 0–1 by how much of the question the passage covers (words weighted by their IDF in the graph
  * and in general language; an English word counts as covered by any of its bridged Chinese words, a Chinese word the
- * graph lacks by a dictionary near-synonym or a word sharing its morphemes) blended with the vector similarity.
+ * graph lacks by a dictionary near-synonym or a word sharing its morphemes, an everyday word by the official words the
+ * thesaurus gives for it) blended with the vector similarity.
  * Below the no-answer decision (NO_ANSWER_THRESHOLDS) the result is an explicit noAnswer instead of a guess.
  */
 import type { KgAnswer, KgAskResult, KgEngine as KgEngineInfo } from '../../../../common/contract/index.js';
 import type { GraphStore, PassageRow } from '../store/graph-store.js';
 import { bridgeQuestion, BRIDGE_LABEL, type BridgedStem } from '../retrieval/bridge.js';
 import type { Embedder } from '../retrieval/embedder.js';
+import { entryCovers, everydayIn, officialToken } from '../retrieval/everyday-words.js';
 import { reciprocalRankFusion } from '../retrieval/fusion.js';
 import type { MorphemeIndex } from '../retrieval/morphemes.js';
 import { synonymsOf } from '../retrieval/synonyms.js';
@@ -94,7 +96,7 @@ export function refusesAnswer(f: Pick<AnswerFeatures, 'best' | 'origin' | 'runne
 export function originOf(p: PassageRow): AnswerOrigin {
   return p.sourceId === 'catalog' ? 'catalog' : p.sourceId === 'glossary' ? 'glossary' : 'text';
 }
-export const LEXICAL_LABEL = 'fts5-bm25 (jieba on simplified text; English Porter-stemmed) + CC-CEDICT near-synonyms and shared morphemes';
+export const LEXICAL_LABEL = 'fts5-bm25 (jieba on simplified text; English Porter-stemmed) + CC-CEDICT near-synonyms, shared morphemes and the everyday-words thesaurus';
 export const VECTOR_LABEL = 'hnswlib-node (cosine HNSW)';
 
 export interface ServiceName {
@@ -159,6 +161,8 @@ const SYN_MIN_GENERAL = 5;
 const CHAR_CREDIT = 0.8;
 const CHAR_MIN_SIMILARITY = 0.3;
 const CHAR_LIMIT = 8;
+/** Credit of an official word the everyday-words thesaurus gives for a question word (knowledge-graph/thesaurus/). */
+const EVERYDAY_CREDIT = 0.8;
 
 function questionGroups(q: string, ctx: AskContext, bridged: BridgedStem[]): Group[] {
   const store = ctx.store;
@@ -166,6 +170,7 @@ function questionGroups(q: string, ctx: AskContext, bridged: BridgedStem[]): Gro
   const idf = (t: string) => Math.log(1 + n / Math.max(0.5, store.docFreq(t))) ** IDF_POWER;
   const vocabulary = ctx.morphemes();
   const inIndex = (t: string) => (vocabulary.has(t) ? 1 : 0);
+  const everyday = hasCjk(q) ? everydayIn(normalizeKey(q), ctx.lexicon.everydayZh()) : [];
   const groups: Group[] = [];
   for (const w of chineseWords(q)) {
     if ([...w].length < 2 && !store.docFreq(w)) continue;
@@ -175,6 +180,14 @@ function questionGroups(q: string, ctx: AskContext, bridged: BridgedStem[]): Gro
       if ((tokens.get(t) ?? 0) < c) tokens.set(t, c);
     };
     for (const t of sub) credit(t, 0.6);
+    // An everyday word stands for the official words the sources use (老家 → 户籍地), whether or not the graph holds it.
+    for (const e of everyday) {
+      if (!entryCovers(e, w)) continue;
+      for (const o of e.official) {
+        const t = officialToken(o, (x) => store.docFreq(x), tokenize, n);
+        if (t && t !== w) credit(t, EVERYDAY_CREDIT);
+      }
+    }
     const absent = !store.docFreq(w);
     const general = ctx.lexicon.generalIdf(w);
     // A word the graph lacks may stand for one it holds: a dictionary near-synonym, or a word sharing its morphemes.

@@ -9,15 +9,17 @@ import Database from 'better-sqlite3';
 import type { CatalogServiceEntry, KgEntityType } from '../../../../common/contract/index.js';
 import { electronNativeBinding } from '../../../store/sqlite.js';
 import { ConceptEmbedder } from '../retrieval/concept-embedder.js';
-import { Lexicon, writeLexicon } from '../retrieval/lexicon.js';
+import { officialToken } from '../retrieval/everyday-words.js';
+import { Lexicon, writeEverydayEnglish, writeLexicon } from '../retrieval/lexicon.js';
 import { VectorIndex } from '../retrieval/vector-index.js';
 import { SqliteGraphStore } from '../store/sqlite-graph-store.js';
-import { addWords } from '../text/tokenize.js';
+import { addWords, tokenize } from '../text/tokenize.js';
 import { writeCatalog } from './catalog.js';
 import { readGlossary, writeGlossary } from './glossary.js';
 import { hashId } from './ids.js';
 import { mentionTargets, storePassages, writeDocument, type PendingPassage } from './indexer.js';
 import { parsePolicyText } from './plan.js';
+import { readThesaurus } from './thesaurus.js';
 import { CATALOG_NAME, CATALOG_SOURCE, GLOSSARY_NAME, GLOSSARY_SOURCE, PLAN_SOURCE_PREFIX, readCatalogFile, shippedFiles, shippedHash, type ShippedFiles } from './shipped.js';
 
 export type Progress = (done: number, total: number, label: string) => void;
@@ -30,7 +32,7 @@ export const now = (): string => new Date().toISOString();
 /** Builds the shipped sources into `store` (an empty graph). */
 export async function buildShippedInto(store: SqliteGraphStore, files: ShippedFiles, progress?: Progress): Promise<{ passages: number }> {
   const step = (d: number, label: string) => progress?.(d, 5, label);
-  step(0, 'lexicon (CC-CEDICT, glossary, catalog names)');
+  step(0, 'lexicon (CC-CEDICT, glossary, catalog names, everyday words)');
   const catalog = fs.existsSync(files.catalog) ? readCatalogFile(files.catalog) : undefined;
   const glossary = readGlossary(files.glossaryDir).terms;
   const pairs: { zh: string; en: string }[] = [];
@@ -39,7 +41,8 @@ export async function buildShippedInto(store: SqliteGraphStore, files: ShippedFi
     pairs.push({ zh: s.name, en: s.nameEn });
     for (const m of s.materials) pairs.push({ zh: m.name.replace(/（.*?）|\(.*?\)/g, ''), en: m.nameEn.replace(/\(.*?\)/g, '') });
   }
-  writeLexicon(store.db, { pairs });
+  const thesaurus = readThesaurus(files.thesaurusDir);
+  writeLexicon(store.db, { pairs, everydayZh: thesaurus.zh });
   const words = [...glossary.flatMap((t) => [t.zh, ...t.variants]), ...(catalog?.services ?? []).flatMap((s) => [s.name, ...s.aliases])];
   store.setMeta('jieba_words', JSON.stringify([...new Set(words)]));
   addWords(words);
@@ -75,6 +78,7 @@ export async function buildShippedInto(store: SqliteGraphStore, files: ShippedFi
       total += passages.length;
     }
   });
+  writeEverydayEnglish(store.db, thesaurus.en, (o) => officialToken(o, (t) => store.docFreq(t), tokenize, total));
   store.setMeta('shipped_hash', shippedHash(files));
   store.setMeta('shipped_built_at', now());
   store.setMeta('embedder', embedder.id);
@@ -167,6 +171,8 @@ export function syncShipped(store: SqliteGraphStore, baseFile: string): void {
         DELETE FROM lex_zh; INSERT INTO lex_zh SELECT * FROM base.lex_zh;
         DELETE FROM lex_en; INSERT INTO lex_en SELECT * FROM base.lex_en;
         DELETE FROM lex_idf; INSERT INTO lex_idf SELECT * FROM base.lex_idf;
+        DELETE FROM everyday_zh; INSERT INTO everyday_zh SELECT * FROM base.everyday_zh;
+        DELETE FROM everyday_en; INSERT INTO everyday_en SELECT * FROM base.everyday_en;
         DELETE FROM concept_df; INSERT INTO concept_df SELECT * FROM base.concept_df;
         INSERT OR REPLACE INTO meta SELECT * FROM base.meta WHERE key IN ('shipped_hash', 'shipped_built_at', 'jieba_words', 'concept_docs', 'embedder');
       `);

@@ -1,6 +1,7 @@
 /**
- * The shipped sources in knowledge-graph/: the plan(s) in sources/*.txt, the service catalog, the glossary. Their
- * hash (contents + builder version) tells a data folder's graph that the shipped part is out of date.
+ * The shipped sources in knowledge-graph/: the plan(s) in sources/*.txt, the service catalog, the glossary, the
+ * everyday-words thesaurus. Their hash (contents + builder version) tells a data folder's graph that the shipped
+ * part is out of date.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -9,13 +10,14 @@ import { HubError, ServiceCatalogFile } from '../../../../common/contract/index.
 import { readGlossary } from './glossary.js';
 
 /** Bump when the way shipped sources are indexed changes: data folders then re-sync. */
-export const BUILDER_VERSION = 'kg-builder-3'; // 2: lex_idf (general word weights); 3: English contractions and more function words out of the tokens
+export const BUILDER_VERSION = 'kg-builder-4'; // 2: lex_idf (general word weights); 3: English contractions and more function words out of the tokens; 4: the everyday-words thesaurus
 
 export interface ShippedFiles {
   root: string;
   plans: string[];
   catalog: string;
   glossaryDir: string;
+  thesaurusDir: string;
 }
 
 export function shippedFiles(root: string): ShippedFiles {
@@ -27,12 +29,12 @@ export function shippedFiles(root: string): ShippedFiles {
         .sort()
         .map((f) => path.join(sources, f))
     : [];
-  return { root, plans, catalog: path.join(root, 'catalog', 'services.json'), glossaryDir: path.join(root, 'glossary') };
+  return { root, plans, catalog: path.join(root, 'catalog', 'services.json'), glossaryDir: path.join(root, 'glossary'), thesaurusDir: path.join(root, 'thesaurus') };
 }
 
 export function shippedHash(files: ShippedFiles): string {
   const h = createHash('sha256').update(BUILDER_VERSION);
-  const all = [...files.plans, files.catalog, ...readGlossary(files.glossaryDir).files];
+  const all = [...files.plans, files.catalog, ...readGlossary(files.glossaryDir).files, ...['zh.tsv', 'en.tsv'].map((f) => path.join(files.thesaurusDir, f))];
   for (const f of all) if (fs.existsSync(f)) h.update(path.relative(files.root, f)).update(fs.readFileSync(f));
   return h.digest('hex').slice(0, 16);
 }

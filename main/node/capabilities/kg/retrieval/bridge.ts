@@ -7,7 +7,7 @@ import type { GraphStore } from '../store/graph-store.js';
 import { englishStems } from '../text/tokenize.js';
 import type { Lexicon } from './lexicon.js';
 
-export const BRIDGE_LABEL = 'cc-cedict + glossary + catalog names (en→zh)';
+export const BRIDGE_LABEL = 'cc-cedict + glossary + catalog names + everyday words (en→zh)';
 
 export interface BridgedStem {
   stem: string;
@@ -63,16 +63,19 @@ export function bridgeQuestion(question: string, lexicon: Lexicon, store: GraphS
       .sort((a, b) => b.weight - a.weight)
       .slice(0, perStem);
   const used = new Set<number>();
-  // Phrases first (government cloud → 政务云), then the single words they did not cover.
+  // Phrases first (government cloud → 政务云), then the single words they did not cover. Of overlapping phrases of one
+  // length the more specific wins (data centre → 数据中心 over government data → 公共数据 in "government data centres"):
+  // the one whose best translation the sources use least, whatever comes first in the sentence.
   for (const len of [3, 2]) {
+    const found: { i: number; zh: { token: string; weight: number }[]; df: number }[] = [];
     for (let i = 0; i + len <= stems.length; i++) {
+      const zh = pick('p:' + stems.slice(i, i + len).join(' '));
+      if (zh.length) found.push({ i, zh, df: store.docFreq(zh[0]!.token) });
+    }
+    for (const { i, zh } of found.sort((a, b) => a.df - b.df || a.i - b.i)) {
       if ([...Array(len).keys()].some((j) => used.has(i + j))) continue;
-      const key = 'p:' + stems.slice(i, i + len).join(' ');
-      const zh = pick(key);
-      if (zh.length) {
-        out.push({ stem: stems.slice(i, i + len).join(' '), zh: zh.map((z) => ({ ...z, weight: z.weight * 1.5 })) });
-        for (let j = 0; j < len; j++) used.add(i + j);
-      }
+      out.push({ stem: stems.slice(i, i + len).join(' '), zh: zh.map((z) => ({ ...z, weight: z.weight * 1.5 })) });
+      for (let j = 0; j < len; j++) used.add(i + j);
     }
   }
   stems.forEach((s, i) => {

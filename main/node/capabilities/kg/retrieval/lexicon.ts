@@ -13,6 +13,7 @@ import type { Db } from '../../../store/sqlite.js';
 import { cedict } from '../text/cedict.js';
 import { hasCjk, normalizeKey, normalizeText } from '../text/normalize.js';
 import { isEnglishStop } from '../text/tokenize.js';
+import type { EverydayEntry } from './everyday-words.js';
 
 // Dictionary filler words that are not concepts (sth = something, CL = classifier …).
 const SENSE_STOP = new Set(['sth', 'sb', 'etc', "one's", 'oneself', 'cl', 'pr', 'abbr', 'lit', 'fig', 'esp', 'also', 'used', 'something', 'someone', 'kind', 'get', 'make']);
@@ -34,7 +35,16 @@ function usableSenses(english: string[]): string[] {
 export interface LexiconExtra {
   /** Chinese term → English names (glossary entries, service names, material names). */
   pairs: { zh: string; en: string }[];
+  /** The Chinese rows of the everyday-words thesaurus (ingest/thesaurus.ts), into everyday_zh. */
+  everydayZh?: EverydayEntry[];
 }
+
+/**
+ * Bridge weight of an everyday English word's official Chinese words: a dictionary one-word first sense weighs 1, a
+ * glossary name 1.2 (3 as a phrase); an everyday word says what people mean, less surely than a translation.
+ */
+const EVERYDAY_EN_WEIGHT = 1;
+const EVERYDAY_EN_PHRASE_WEIGHT = 1.5;
 
 /** (Re)writes lex_zh and lex_en. */
 export function writeLexicon(db: Db, extra: LexiconExtra): { zh: number; en: number } {
@@ -90,7 +100,9 @@ export function writeLexicon(db: Db, extra: LexiconExtra): { zh: number; en: num
   // @node-rs/jieba/dict is CommonJS exporting idf.txt ("word idf" lines) as bytes.
   const { idf } = createRequire(import.meta.url)('@node-rs/jieba/dict') as { idf: Uint8Array };
   db.transaction(() => {
-    db.exec('DELETE FROM lex_zh; DELETE FROM lex_en; DELETE FROM lex_idf;');
+    db.exec('DELETE FROM lex_zh; DELETE FROM lex_en; DELETE FROM lex_idf; DELETE FROM everyday_zh; DELETE FROM everyday_en;');
+    const ev = db.prepare('INSERT INTO everyday_zh (everyday, official) VALUES (?, ?)');
+    for (const e of extra.everydayZh ?? []) ev.run(e.everyday, e.official.join('|'));
     const ii = db.prepare('INSERT OR REPLACE INTO lex_idf (word, idf) VALUES (?, ?)');
     // Per character, how many of jieba's words hold it: 子 (a suffix, in thousands) says less than 旱 or 惩.
     const withChar = new Map<string, number>();
@@ -114,6 +126,31 @@ export function writeLexicon(db: Db, extra: LexiconExtra): { zh: number; en: num
   return { zh: zh.size, en: en.size };
 }
 
+/**
+ * The English rows of the everyday-words thesaurus into everyday_en (the bridge reads it beside lex_en; near-synonyms
+ * do not), once the passages are indexed: an official word the index does not hold as one token (惠企政策) is entered
+ * as the index word standing for it (`token`, retrieval/everyday-words.ts officialToken), since the bridge keeps
+ * only words the index holds.
+ */
+export function writeEverydayEnglish(db: Db, entries: readonly EverydayEntry[], token: (official: string) => string | undefined): number {
+  const ie = db.prepare('INSERT INTO everyday_en (stem, zh, weight) VALUES (?, ?, ?) ON CONFLICT (stem, zh) DO UPDATE SET weight = max(weight, excluded.weight)');
+  let n = 0;
+  db.transaction(() => {
+    for (const { everyday, official } of entries) {
+      const stems = senseStems(everyday);
+      if (!stems.length) continue;
+      for (const o of official) {
+        const t = token(o);
+        if (!t) continue;
+        if (stems.length > 1) ie.run('p:' + stems.join(' '), t, EVERYDAY_EN_PHRASE_WEIGHT);
+        else ie.run(stems[0]!, t, EVERYDAY_EN_WEIGHT);
+        n++;
+      }
+    }
+  })();
+  return n;
+}
+
 /** lex_idf key prefix of a character's morpheme specificity (charIdf). */
 const CHAR_KEY = '#';
 /** lex_idf key prefix of an English stem's specificity (englishIdf). */
@@ -133,13 +170,23 @@ export class Lexicon {
   private readonly zhCache = new Map<string, string[]>();
   private readonly idfCache = new Map<string, number>();
   private readonly countCache = new Map<string, number>();
+  private readonly everydayStmt;
+  private everydayCache: EverydayEntry[] | undefined;
 
   constructor(db: Db) {
+    this.everydayStmt = db.prepare('SELECT everyday, official FROM everyday_zh');
     this.zhStmt = db.prepare('SELECT concepts FROM lex_zh WHERE word = ?');
-    this.enStmt = db.prepare('SELECT zh, weight FROM lex_en WHERE stem = ?');
+    // The dictionary's, the glossary's and the everyday-words thesaurus's translations together, the strongest per word.
+    this.enStmt = db.prepare('SELECT zh, max(weight) AS weight FROM (SELECT zh, weight FROM lex_en WHERE stem = @stem UNION ALL SELECT zh, weight FROM everyday_en WHERE stem = @stem) GROUP BY zh');
     this.idfStmt = db.prepare('SELECT idf FROM lex_idf WHERE word = ?');
     this.countStmt = db.prepare('SELECT COUNT(*) AS n FROM lex_en WHERE stem = ?');
     this.topStmt = db.prepare('SELECT zh FROM lex_en WHERE stem = ? ORDER BY weight DESC LIMIT ?').pluck();
+  }
+
+  /** The Chinese rows of the everyday-words thesaurus (read once: a few hundred rows). */
+  everydayZh(): readonly EverydayEntry[] {
+    this.everydayCache ??= (this.everydayStmt.all() as { everyday: string; official: string }[]).map((r) => ({ everyday: r.everyday, official: r.official.split('|') }));
+    return this.everydayCache;
   }
 
   /** The `n` Chinese words an English stem translates most surely (for synonyms: one concept, few words). */
@@ -203,8 +250,8 @@ export class Lexicon {
     return c;
   }
 
-  /** Chinese words for an English stem, or for a phrase key "p:stem stem". */
+  /** Chinese words for an English stem, or for a phrase key "p:stem stem" (dictionary, glossary, everyday words). */
   chinese(stem: string): { zh: string; weight: number }[] {
-    return this.enStmt.all(stem) as { zh: string; weight: number }[];
+    return this.enStmt.all({ stem }) as { zh: string; weight: number }[];
   }
 }

@@ -75,6 +75,10 @@ export const kgMigrations: readonly string[] = [
   // 3: general-language word weights (jieba's IDF table), so question filler (有没有, 怎么办) weighs less than a
   //    content word the sources lack (商标): see retrieval/lexicon.ts generalIdf.
   `CREATE TABLE lex_idf (word TEXT PRIMARY KEY, idf REAL NOT NULL) WITHOUT ROWID;`,
+  // 4: the everyday-words thesaurus (knowledge-graph/thesaurus/): Chinese rows (老家 → 户籍地|异地), and English rows
+  //    for the bridge, kept apart from lex_en so they bridge questions but never make dictionary near-synonyms.
+  `CREATE TABLE everyday_zh (everyday TEXT PRIMARY KEY, official TEXT NOT NULL) WITHOUT ROWID;
+   CREATE TABLE everyday_en (stem TEXT NOT NULL, zh TEXT NOT NULL, weight REAL NOT NULL, PRIMARY KEY (stem, zh)) WITHOUT ROWID;`,
 ];
 
 export const KG_SCHEMA_VERSION = kgMigrations.length;

@@ -1,0 +1,50 @@
+/**
+ * The everyday-words thesaurus (knowledge-graph/thesaurus/): the words people ask with (老家, 吐槽, jobless) → the
+ * official words the sources use for them (户籍地, 投诉, 失业). Chinese rows (zh.tsv) credit the official words for a
+ * question word; English rows (en.tsv) join the en→zh bridge's lexicon. Read at build time into the graph.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { HubError } from '../../../../common/contract/index.js';
+import type { EverydayEntry } from '../retrieval/everyday-words.js';
+import { hasCjk, normalizeKey, normalizeText } from '../text/normalize.js';
+
+export interface Thesaurus {
+  zh: EverydayEntry[];
+  en: EverydayEntry[];
+  files: string[];
+}
+
+const HEADER = ['everyday', 'official', 'note'];
+
+/**
+ * Reads zh.tsv and en.tsv of a folder (either may be missing). A malformed row fails the build with its file and
+ * line: the thesaurus is shipped source data, and a silently dropped row would only show as a worse answer.
+ */
+export function readThesaurus(dir: string): Thesaurus {
+  const out: Thesaurus = { zh: [], en: [], files: [] };
+  for (const lang of ['zh', 'en'] as const) {
+    const file = path.join(dir, `${lang}.tsv`);
+    if (!fs.existsSync(file)) continue;
+    out.files.push(file);
+    const rows = parseCsv(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { delimiter: '\t', quote: false, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    const [header, ...body] = rows;
+    const fail = (line: number, why: string) => new HubError('INTERNAL', `${file}:${line}: ${why}`);
+    if (!header || header.join('\t') !== HEADER.join('\t')) throw fail(1, `the header must be "${HEADER.join('\\t')}"`);
+    const seen = new Set<string>();
+    body.forEach((cells, i) => {
+      const line = i + 2;
+      if (cells.length !== HEADER.length) throw fail(line, `${HEADER.length} tab-separated cells expected, found ${cells.length}`);
+      const everyday = normalizeText(cells[0]!);
+      const official = [...new Set(cells[1]!.split('|').map((o) => normalizeKey(o)).filter(Boolean))];
+      if (!everyday || !official.length) throw fail(line, 'the everyday word and at least one official word are required');
+      if (lang === 'zh' ? !hasCjk(everyday) : hasCjk(everyday)) throw fail(line, lang === 'zh' ? 'a Chinese everyday word is expected' : 'an English everyday word is expected');
+      if (official.some((o) => !hasCjk(o))) throw fail(line, 'official words are the Chinese words of the sources');
+      if (seen.has(everyday)) throw fail(line, `"${cells[0]}" is listed twice (join its official words with |)`);
+      seen.add(everyday);
+      out[lang].push({ everyday: lang === 'zh' ? everyday.replace(/\s+/g, '') : everyday, official });
+    });
+  }
+  return out;
+}
