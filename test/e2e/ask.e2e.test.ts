@@ -157,6 +157,20 @@ describe('Ask screen e2e (Chromium + loopback server + knowledge graph)', () => 
     await expect.poll(() => page.getByTestId('nav-ask').textContent()).toBe('知识问答 Ask');
   });
 
+  it('lists the closest passages under "no answer found", visibly not as answers', async () => {
+    // No catalog item is named, so the divorce registration item scores below its bar: refused, but it comes closest.
+    const q = '我们俩想离婚，当天能拿到证吗？';
+    await ask(q);
+    const expected = await hub.client.call('kg.ask', { question: q, k: 3 });
+    expect(expected.noAnswer).toBe(true);
+    expect(expected.closest?.length).toBeGreaterThan(0);
+    await page.getByTestId('ask-no-answer').waitFor();
+    const shown = await page.getByTestId('ask-closest').evaluateAll((els) => els.map((e) => e.getAttribute('data-passage')));
+    expect(shown).toEqual(expected.closest!.map((c) => c.citation.passage));
+    expect(await page.getByTestId('ask-answer').count()).toBe(0);
+    expect(await page.locator('.ask-closest').textContent()).toContain('不是答案');
+  });
+
   it('ran without CSP violations or script errors', () => {
     expect(e2e.cspMessages).toEqual([]);
     expect(e2e.pageErrors).toEqual([]);

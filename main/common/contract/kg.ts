@@ -99,6 +99,12 @@ export const KgAskResult = z.object({
   answers: z.array(KgAnswer),
   /** True when nothing in the sources answers the question well enough: shown plainly, answers is empty. */
   noAnswer: z.boolean(),
+  /**
+   * With noAnswer only: the best candidates found below the no-answer bar (at most 3, each at least half its bar) —
+   * not answers, shown as such, so staff can still open what came closest (often the right service item asked about
+   * in other words). Empty or absent otherwise.
+   */
+  closest: z.array(KgAnswer).optional(),
   ms: z.number().optional(),
 });
 export type KgAskResult = z.infer<typeof KgAskResult>;

@@ -87,7 +87,21 @@ export function AskScreen(_props: ScreenProps) {
               </Space>
               <KgEngineLine engine={answer.engine} />
               {answer.noAnswer ? (
-                <Result status="info" title={L.askNoAnswer} subTitle={L.askNoAnswerReason} className="ask-no-answer" data-testid="ask-no-answer" />
+                <>
+                  <Result status="info" title={L.askNoAnswer} subTitle={L.askNoAnswerReason} className="ask-no-answer" data-testid="ask-no-answer" />
+                  {answer.closest && answer.closest.length > 0 && (
+                    <section className="ask-closest" aria-label={L.askClosest}>
+                      <Typography.Text type="secondary" strong>
+                        {L.askClosest}
+                      </Typography.Text>
+                      <ol className="ask-answers">
+                        {answer.closest.map((a, i) => (
+                          <AnswerCard key={`${a.citation.passage}-${i}`} answer={a} rank={i + 1} onOpen={() => setOpened(a.citation.passage)} closest />
+                        ))}
+                      </ol>
+                    </section>
+                  )}
+                </>
               ) : (
                 <ol className="ask-answers" data-testid="ask-answers">
                   {answer.answers.map((a, i) => (
@@ -137,11 +151,12 @@ export function AskScreen(_props: ScreenProps) {
   );
 }
 
-function AnswerCard({ answer, rank, onOpen }: { answer: KgAnswer; rank: number; onOpen: () => void }) {
+/** An answer, or (`closest`) a candidate below the no-answer bar, shown muted and never as an answer. */
+function AnswerCard({ answer, rank, onOpen, closest = false }: { answer: KgAnswer; rank: number; onOpen: () => void; closest?: boolean }) {
   const c = answer.citation;
   const pct = Math.round(answer.score * 100);
   return (
-    <li className="ask-answer" data-testid="ask-answer" data-passage={c.passage} data-score={answer.score}>
+    <li className={closest ? 'ask-answer ask-answer-closest' : 'ask-answer'} data-testid={closest ? 'ask-closest' : 'ask-answer'} data-passage={c.passage} data-score={answer.score}>
       <Card size="small">
         <div className="ask-answer-top">
           <span className="ask-rank">{rank}</span>

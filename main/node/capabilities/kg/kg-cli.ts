@@ -9,7 +9,16 @@ function askText(r: KgAskResult): string {
     .filter(([, v]) => v)
     .map(([k, v]) => `${k}: ${v}`)
     .join('; ');
-  if (r.noAnswer) return `未找到答案 No answer found in the sources.\n  (${engine})`;
+  if (r.noAnswer) {
+    // The closest are pointers to open, not answers: their first line is enough (a facts passage runs to 500 characters).
+    const short = (t: string) => ([...t].length > 120 ? [...t].slice(0, 120).join('') + '…' : t);
+    const closest = (r.closest ?? []).flatMap((a, i) => [`  ${i + 1}. [${a.score}] ${short(a.text)}`, `     — ${a.citation.source} › ${a.citation.section} (${a.citation.passage})`]);
+    return [
+      '未找到答案 No answer found in the sources.',
+      ...(closest.length ? ['最接近的内容（未达可信度，不是答案） Closest passages (below the confidence bar, not answers):', ...closest] : []),
+      `  (${engine})`,
+    ].join('\n');
+  }
   return [
     ...r.answers.flatMap((a, i) => [
       `${i + 1}. [${a.score}] ${a.text}`,

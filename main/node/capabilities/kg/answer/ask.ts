@@ -360,6 +360,12 @@ export interface AnswerFeatures {
   runnerUp: { score: number; origin: AnswerOrigin } | null;
 }
 
+/** Below the best answer, others down to this share of their origin's bar are listed too. */
+const ANSWER_FLOOR = 0.8;
+/** With no answer, the candidates down to this share of their bar are shown as the closest (not as answers). */
+const CLOSEST_FLOOR = 0.5;
+const CLOSEST_LIMIT = 3;
+
 export interface AskOptions {
   /** One score threshold for every origin, and no reachability test, instead of NO_ANSWER_THRESHOLDS (the calibration asks with 0). */
   threshold?: number;
@@ -465,23 +471,33 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     runnerUp: ranked[1] ? { score: ranked[1].score, origin: originOf(ranked[1].p) } : null,
   };
   o.onBest?.(best, features);
-  const answers: KgAnswer[] = [];
   // The best answer or the runner-up must clear the bar of where it comes from: a named thing matched in part at the
   // top (a glossary term, below its higher bar) does not hide the passage right below it that clears the text bar.
   const answered = o.threshold !== undefined ? !!top && best >= o.threshold : !refusesAnswer(features, NO_ANSWER_THRESHOLDS);
-  if (answered) {
-    // One material passage per service item: its other materials are in the item's facts (brought in just below it),
-    // so a list of three of one item's materials would push the facts — what the question asks for — out of the top k.
+  // One material passage per service item: its other materials are in the item's facts (brought in just below it),
+  // so a list of three of one item's materials would push the facts — what the question asks for — out of the top k.
+  // The closest candidates (no answer) show one passage per service item, without its facts card: they point to items.
+  const pick = (limit: number, floor: number, onePerItem = false): KgAnswer[] => {
+    const out: KgAnswer[] = [];
     const materialShown = new Set<string>();
+    const itemShown = new Set<string>();
     for (const c of ranked) {
-      if (answers.length >= k) break;
-      if (c.score < thresholdOf(c.p) * 0.8) continue;
+      if (out.length >= limit) break;
+      if (c.score < thresholdOf(c.p) * floor) continue;
       const item = serviceOfMaterial(c.p.entityId);
       if (item && materialShown.has(item)) continue;
+      const anyItem = item ?? (c.p.entityId?.startsWith('service:') ? c.p.entityId : undefined);
+      if (onePerItem && anyItem && itemShown.has(anyItem)) continue;
+      if (anyItem) itemShown.add(anyItem);
       if (item) materialShown.add(item);
-      const facts = c.p.entityId?.startsWith('service:') ? ctx.facts(c.p.entityId) : undefined;
-      answers.push({ text: c.p.original, citation: ctx.citation(c.p), score: Math.round(c.score * 1000) / 1000, ...(facts ? { facts } : {}) });
+      // The closest point to items to open; their facts are not offered as if they answered.
+      const facts = !onePerItem && c.p.entityId?.startsWith('service:') ? ctx.facts(c.p.entityId) : undefined;
+      out.push({ text: c.p.original, citation: ctx.citation(c.p), score: Math.round(c.score * 1000) / 1000, ...(facts ? { facts } : {}) });
     }
-  }
-  return { question, engine, answers, noAnswer: answers.length === 0, ms: Math.round((performance.now() - t0) * 10) / 10 };
+    return out;
+  };
+  const answers = answered ? pick(k, ANSWER_FLOOR) : [];
+  // A question of which the graph holds next to nothing (地铁末班车) has no closest passages worth opening.
+  const closest = answers.length || features.reachable < NO_ANSWER_THRESHOLDS.reachable ? [] : pick(Math.min(k, CLOSEST_LIMIT), CLOSEST_FLOOR, true);
+  return { question, engine, answers, noAnswer: answers.length === 0, ...(closest.length ? { closest } : {}), ms: Math.round((performance.now() - t0) * 10) / 10 };
 }
