@@ -88,6 +88,8 @@ function evaluate(results) {
       precision: predictedNo.length ? r3(predictedNo.filter((r) => (r.q.kind ?? '') === 'none').length / predictedNo.length) : null,
       recall: none.length ? r3(none.filter((r) => r.noAnswer).length / none.length) : null,
       answerableWithNoAnswer: answerable.length ? r3(answerable.filter((r) => r.noAnswer).length / answerable.length) : null,
+      // Of the answerable questions refused, the share whose answer is among the closest candidates shown instead.
+      refusedWithAnswerClosest: answerable.some((r) => r.noAnswer) ? r3(answerable.filter((r) => r.noAnswer && r.closestHit).length / answerable.filter((r) => r.noAnswer).length) : null,
     },
     latencyMs: { p50: r2(pct(results.map((r) => r.ms), 50)), p95: r2(pct(results.map((r) => r.ms), 95)) },
   };
@@ -103,7 +105,15 @@ async function runSet(engine, questions, normalizeText) {
     const texts = a.answers.map((x) => norm(x.text + (x.facts ? JSON.stringify(x.facts) : '')));
     const want = (q.expect_any ?? []).map(norm);
     const hitAt = texts.findIndex((t) => want.some((w) => t.includes(w)));
-    results.push({ q, ms, noAnswer: a.noAnswer, top1: hitAt === 0, top3: hitAt >= 0 && hitAt < 3, best: a.answers[0]?.score ?? 0, first: a.answers[0]?.text.slice(0, 60) ?? '' });
+    // With noAnswer, the closest candidates (not answers; never counted as hits): does one of them hold the answer?
+    // For the service item's facts, a closest passage of that item counts (its facts are one click away).
+    const closestHit = (a.closest ?? []).some((x) => {
+      const entity = engine.store.passage(x.citation.passage)?.entityId ?? '';
+      const item = entity.startsWith('service:') ? entity : entity.startsWith('material:') ? 'service:' + entity.slice(9).split('/')[0] : null;
+      const facts = item ? engine.facts(item) : undefined;
+      return want.some((w) => norm(x.text).includes(w) || (facts && norm(JSON.stringify(facts)).includes(w)));
+    });
+    results.push({ q, ms, noAnswer: a.noAnswer, closestHit, top1: hitAt === 0, top3: hitAt >= 0 && hitAt < 3, best: a.answers[0]?.score ?? 0, first: a.answers[0]?.text.slice(0, 60) ?? '' });
   }
   return results;
 }
@@ -111,7 +121,7 @@ async function runSet(engine, questions, normalizeText) {
 function table(title, ev) {
   const lines = [`### ${title}`, '', '| group | n | top-1 | top-3 | noAnswer rate |', '|---|---|---|---|---|'];
   for (const g of ev.groups.sort((a, b) => a.group.localeCompare(b.group))) lines.push(`| ${g.group} | ${g.n} | ${g.top1} | ${g.top3} | ${g.noAnswer} |`);
-  lines.push('', `no-answer precision ${ev.noAnswer.precision}, recall ${ev.noAnswer.recall}; answerable questions given noAnswer: ${ev.noAnswer.answerableWithNoAnswer}`);
+  lines.push('', `no-answer precision ${ev.noAnswer.precision}, recall ${ev.noAnswer.recall}; answerable questions given noAnswer: ${ev.noAnswer.answerableWithNoAnswer} (of those, answer among the closest shown: ${ev.noAnswer.refusedWithAnswerClosest ?? '-'})`);
   lines.push(`latency (warm, in process) p50 ${ev.latencyMs.p50} ms, p95 ${ev.latencyMs.p95} ms`, '');
   return lines.join('\n');
 }
