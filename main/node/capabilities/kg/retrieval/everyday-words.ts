@@ -1,7 +1,7 @@
 /**
  * Query-time side of the everyday-words thesaurus (knowledge-graph/thesaurus/, read by ingest/thesaurus.ts): which
  * of its everyday words a question uses, and which index words their official words are. Hand-written matching
- * because the table is small (hundreds of rows): a substring scan per question costs microseconds.
+ * because the table is small (about a thousand rows per language): a substring scan per question costs microseconds.
  */
 export interface EverydayEntry {
   /** The everyday word or phrase, normalised (simplified, lower case; Chinese without spaces). */

@@ -183,7 +183,7 @@ export class Lexicon {
     this.topStmt = db.prepare('SELECT zh FROM lex_en WHERE stem = ? ORDER BY weight DESC LIMIT ?').pluck();
   }
 
-  /** The Chinese rows of the everyday-words thesaurus (read once: a few hundred rows). */
+  /** The Chinese rows of the everyday-words thesaurus (read once: about a thousand rows). */
   everydayZh(): readonly EverydayEntry[] {
     this.everydayCache ??= (this.everydayStmt.all() as { everyday: string; official: string }[]).map((r) => ({ everyday: r.everyday, official: r.official.split('|') }));
     return this.everydayCache;
