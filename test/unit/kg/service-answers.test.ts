@@ -22,6 +22,16 @@ describe('service answers', () => {
     expect(namesByWords(new Set(tokenize('公司章程怎么写')), '公司')).toBe(false);
   });
 
+  it('names a service by the words of an English name, with other words between them', async () => {
+    // "Start a business" (an English alias of company establishment) with "small" between its words; the name's
+    // words are told apart by its spaces (its key, spaces removed, is one run of letters).
+    expect(namesByWords(new Set(tokenize('We want to start a small business, what do we bring?')), 'start a business')).toBe(true);
+    expect(namesByWords(new Set(tokenize('We want to start a small business, what do we bring?')), 'startabusiness')).toBe(false);
+    const r = await graph.engine.ask('We want to start a small business. What do we need to bring?', 3);
+    expect(r.noAnswer).toBe(false);
+    expect(r.answers[0]?.facts?.id).toBe('company-establishment');
+  });
+
   it('answers a question naming a service by its words apart with the item’s facts first', async () => {
     // 公司 … 注册: the name 公司注册 with a place between its words (no answer before: the rest of the question is
     // about a place and a time the sources do not hold).

@@ -43,7 +43,7 @@ import { VectorIndex } from './retrieval/vector-index.js';
 import type { PassageRow } from './store/graph-store.js';
 import { GRAPH_FILE, VECTORS_FILE, buildShippedInto, mentionTargetsOf, now, readBaseHash, syncShipped, type Progress } from './ingest/shipped-base.js';
 import { SqliteGraphStore } from './store/sqlite-graph-store.js';
-import { normalizeKey } from './text/normalize.js';
+import { normalizeKey, normalizeText } from './text/normalize.js';
 import { addWords, tokenize } from './text/tokenize.js';
 
 // The shipped base (built at install by `ic kg build`, copied into data folders) lives in its own module; the
@@ -320,7 +320,8 @@ export class KgEngine implements AskContext {
       const item = (JSON.parse(r.props) as { item: CatalogServiceEntry }).item;
       for (const n of [item.name, item.nameEn, ...item.aliases]) {
         const key = normalizeKey(n);
-        if ([...key].length >= 3 || (/[\u3400-\u9fff]/.test(key) && [...key].length >= 2)) names.push({ entity: r.id, key });
+        const cjk = /[\u3400-\u9fff]/.test(key);
+        if ([...key].length >= 3 || (cjk && [...key].length >= 2)) names.push({ entity: r.id, key, phrase: cjk ? key : normalizeText(n) });
       }
     }
     this.serviceNames = names.sort((a, b) => b.key.length - a.key.length);

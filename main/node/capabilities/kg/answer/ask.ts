@@ -102,6 +102,8 @@ export const VECTOR_LABEL = 'hnswlib-node (cosine HNSW)';
 export interface ServiceName {
   entity: string;
   key: string;
+  /** The name for telling its words apart: the key for a Chinese name; an English one keeps its spaces (open a clinic). */
+  phrase: string;
 }
 
 export interface AskContext {
@@ -411,7 +413,7 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
   const named = new Set<string>();
   for (const s of ctx.serviceNames) {
     if (named.size >= 2) break;
-    if (!named.has(s.entity) && (namesService(qKey, s.key) || namesByWords(qWords, s.key))) named.add(s.entity);
+    if (!named.has(s.entity) && (namesService(qKey, s.key) || namesByWords(qWords, s.phrase))) named.add(s.entity);
   }
 
   interface Cand {
