@@ -24,6 +24,8 @@ export const USAGE = `npm run bench -- qa [options]      (run \`npm run build:ma
   --set FILE        a question set (JSON lines: q, lang, kind, expect_any); default: scripts/bench/data/qa-dev.jsonl
                     and ../shared/eval/qa-dev.jsonl (said so and skipped when absent)
   --heldout         also report scripts/bench/data/qa-heldout-style.jsonl (report once; never tune on it)
+  --checks          also report the check sets: qa-paraphrase-check.jsonl and the two written blind,
+                    qa-paraphrase-check2.jsonl and qa-service-check2.jsonl (measure with them; never tune on them)
   --synthetic N,N   synthetic corpora sizes for the vector/latency part (e.g. 10000,100000); none by default
   --pack DIR        vectors from this embedding model pack folder (pack.json or the files models/manifest.json lists,
                     e.g. test/fixtures/models/multilingual-e5-small — random weights: plumbing costs, not quality)
@@ -31,12 +33,16 @@ export const USAGE = `npm run bench -- qa [options]      (run \`npm run build:ma
   --json            the full result as JSON
 `;
 
+/** Sets for measuring, not tuning (scripts/bench/data/README.md says how each was written). */
+const CHECK_SETS = ['qa-paraphrase-check.jsonl', 'qa-paraphrase-check2.jsonl', 'qa-service-check2.jsonl'];
+
 function parseArgs(argv) {
-  const o = { sets: [], heldout: false, synthetic: [], pack: null, misses: false, json: false, help: false };
+  const o = { sets: [], heldout: false, checks: false, synthetic: [], pack: null, misses: false, json: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--set') o.sets.push(argv[++i]);
     else if (a === '--heldout') o.heldout = true;
+    else if (a === '--checks') o.checks = true;
     else if (a === '--synthetic') o.synthetic = argv[++i].split(',').map(Number);
     else if (a === '--misses') o.misses = true;
     else if (a === '--pack') o.pack = path.resolve(argv[++i]);
@@ -377,6 +383,7 @@ export async function main(argv) {
   if (engine.embedderNote) report.notes.push(`model not used: ${engine.embedderNote}`);
 
   const sets = o.sets.length ? o.sets.map((f) => ({ name: f, file: path.resolve(f) })) : [{ name: 'scripts/bench/data/qa-dev.jsonl', file: path.join(repoRoot, 'scripts/bench/data/qa-dev.jsonl') }, { name: '../shared/eval/qa-dev.jsonl', file: path.join(repoRoot, '..', 'shared', 'eval', 'qa-dev.jsonl') }];
+  if (o.checks) for (const f of CHECK_SETS) sets.push({ name: `scripts/bench/data/${f} (check set: reported, not tuned on)`, file: path.join(repoRoot, 'scripts/bench/data', f) });
   if (o.heldout) sets.push({ name: 'scripts/bench/data/qa-heldout-style.jsonl (held-out style: reported, not tuned on)', file: path.join(repoRoot, 'scripts/bench/data/qa-heldout-style.jsonl') });
   let devQuestions = [];
   for (const s of sets) {
@@ -390,7 +397,7 @@ export async function main(argv) {
     const results = await runSet(engine, questions, mods.norm.normalizeText);
     const ev = evaluate(results);
     report.sets.push({ name: s.name, ...ev });
-    if (o.misses && !s.name.includes('held-out')) {
+    if (o.misses && !s.name.includes('held-out') && !s.name.includes('check set')) {
       report.misses = (report.misses ?? []).concat(
         results
           .filter((r) => ((r.q.kind ?? '') === 'none' ? !r.noAnswer : !r.top3))
