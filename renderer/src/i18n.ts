@@ -351,8 +351,8 @@ const messages = {
   askOpenSection: { zh: '查看原文', en: 'Open the section' },
   askNoAnswer: { zh: '未找到答案', en: 'No answer found' },
   askNoAnswerReason: {
-    zh: '知识库中没有与问题足够相关的内容（低于校准的可信阈值），因此不作猜测。请换一种问法，或在“知识图谱”中添加相关文档。',
-    en: 'Nothing in the sources matches the question well enough (below the calibrated threshold), so no guess is shown. Rephrase it, or add the relevant document on the Knowledge graph screen.',
+    zh: '知识库中没有与问题足够相关的内容（低于校准的可信阈值），因此不把猜测当作答案。请换一种问法，或在“知识图谱”中添加相关文档。',
+    en: 'Nothing in the sources matches the question well enough (below the calibrated threshold), so no guess is given as an answer. Rephrase it, or add the relevant document on the Knowledge graph screen.',
   },
   askClosest: { zh: '最接近的内容（低于可信阈值，不是答案）', en: 'Closest passages (below the confidence bar — not answers)' },
   askEngine: { zh: '作答部件', en: 'Answered by' },
