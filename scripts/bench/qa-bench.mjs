@@ -88,20 +88,21 @@ function evaluate(results) {
   const none = results.filter((r) => (r.q.kind ?? '') === 'none');
   const answerable = results.filter((r) => (r.q.kind ?? '') !== 'none');
   const predictedNo = results.filter((r) => r.noAnswer);
+  const refused = answerable.filter((r) => r.noAnswer);
   return {
     groups: [...groups.entries()].map(([k, g]) => ({ group: k, n: g.n, top1: r3(g.top1 / g.n), top3: r3(g.top3 / g.n), noAnswer: r3(g.noAnswer / g.n) })),
     noAnswer: {
       precision: predictedNo.length ? r3(predictedNo.filter((r) => (r.q.kind ?? '') === 'none').length / predictedNo.length) : null,
       recall: none.length ? r3(none.filter((r) => r.noAnswer).length / none.length) : null,
-      answerableWithNoAnswer: answerable.length ? r3(answerable.filter((r) => r.noAnswer).length / answerable.length) : null,
+      answerableWithNoAnswer: answerable.length ? r3(refused.length / answerable.length) : null,
       // Of the answerable questions refused, the share whose answer is among the closest candidates shown instead.
-      refusedWithAnswerClosest: answerable.some((r) => r.noAnswer) ? r3(answerable.filter((r) => r.noAnswer && r.closestHit).length / answerable.filter((r) => r.noAnswer).length) : null,
+      refusedWithAnswerClosest: refused.length ? r3(refused.filter((r) => r.closestHit).length / refused.length) : null,
     },
     latencyMs: { p50: r2(pct(results.map((r) => r.ms), 50)), p95: r2(pct(results.map((r) => r.ms), 95)) },
   };
 }
 
-async function runSet(engine, questions, normalizeText) {
+async function runSet(engine, questions, normalizeText, serviceItemOf) {
   const results = [];
   const norm = (s) => normalizeText(s).replace(/\s+/g, '');
   for (const q of questions) {
@@ -114,8 +115,7 @@ async function runSet(engine, questions, normalizeText) {
     // With noAnswer, the closest candidates (not answers; never counted as hits): does one of them hold the answer?
     // For the service item's facts, a closest passage of that item counts (its facts are one click away).
     const closestHit = (a.closest ?? []).some((x) => {
-      const entity = engine.store.passage(x.citation.passage)?.entityId ?? '';
-      const item = entity.startsWith('service:') ? entity : entity.startsWith('material:') ? 'service:' + entity.slice(9).split('/')[0] : null;
+      const item = serviceItemOf(engine.store.passage(x.citation.passage)?.entityId);
       const facts = item ? engine.facts(item) : undefined;
       return want.some((w) => norm(x.text).includes(w) || (facts && norm(JSON.stringify(facts)).includes(w)));
     });
@@ -354,6 +354,7 @@ export async function main(argv) {
   const mods = {
     engine: await import(dist('kg-engine.js')),
     norm: await import(dist('text/normalize.js')),
+    ask: await import(dist('answer/ask.js')),
     vector: await import(dist('retrieval/vector-index.js')),
   };
   const report = { machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`, sets: [], synthetic: [], notes: [] };
@@ -394,7 +395,7 @@ export async function main(argv) {
     const questions = readSet(s.file);
     if (!devQuestions.length) devQuestions = questions;
     for (const q of questions.slice(0, 20)) await engine.ask(q.q, 3); // warm-up
-    const results = await runSet(engine, questions, mods.norm.normalizeText);
+    const results = await runSet(engine, questions, mods.norm.normalizeText, mods.ask.serviceItemOf);
     const ev = evaluate(results);
     report.sets.push({ name: s.name, ...ev });
     if (o.misses && !s.name.includes('held-out') && !s.name.includes('check set')) {

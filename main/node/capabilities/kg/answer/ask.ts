@@ -340,6 +340,11 @@ export function serviceOfMaterial(entity: string | null | undefined): string | u
   return entity?.startsWith('material:') ? 'service:' + entity.slice('material:'.length).split('/')[0] : undefined;
 }
 
+/** The service item an entity is or belongs to (a service item itself, or one of its materials). */
+export function serviceItemOf(entity: string | null | undefined): string | undefined {
+  return entity?.startsWith('service:') ? entity : serviceOfMaterial(entity);
+}
+
 /** What the no-answer decision looks at (also given to onBest for calibration). */
 export interface AnswerFeatures {
   /** The best candidate's score (0.75 coverage + 0.25 similarity, or 1 for a named service item). */
@@ -444,7 +449,7 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     let entity = c.p.entityId;
     if (entity?.startsWith('term:')) entity = ctx.catalogEntityOfTerm(entity) ?? null;
     if (!entity) continue;
-    const service = entity.startsWith('service:') ? entity : serviceOfMaterial(entity);
+    const service = serviceItemOf(entity);
     if (!service) continue;
     const fp = ctx.factsPassage(service);
     if (fp && (byId.get(fp.id)?.score ?? -1) < c.score * 0.98) byId.set(fp.id, { p: fp, score: c.score * 0.98, rrf: c.rrf, cov: c.cov });
@@ -486,12 +491,12 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     for (const c of ranked) {
       if (out.length >= limit) break;
       if (c.score < thresholdOf(c.p) * floor) continue;
-      const item = serviceOfMaterial(c.p.entityId);
-      if (item && materialShown.has(item)) continue;
-      const anyItem = item ?? (c.p.entityId?.startsWith('service:') ? c.p.entityId : undefined);
-      if (onePerItem && anyItem && itemShown.has(anyItem)) continue;
-      if (anyItem) itemShown.add(anyItem);
-      if (item) materialShown.add(item);
+      const materialOf = serviceOfMaterial(c.p.entityId);
+      if (materialOf && materialShown.has(materialOf)) continue;
+      const item = serviceItemOf(c.p.entityId);
+      if (onePerItem && item && itemShown.has(item)) continue;
+      if (item) itemShown.add(item);
+      if (materialOf) materialShown.add(materialOf);
       // The closest point to items to open; their facts are not offered as if they answered.
       const facts = !onePerItem && c.p.entityId?.startsWith('service:') ? ctx.facts(c.p.entityId) : undefined;
       out.push({ text: c.p.original, citation: ctx.citation(c.p), score: Math.round(c.score * 1000) / 1000, ...(facts ? { facts } : {}) });
