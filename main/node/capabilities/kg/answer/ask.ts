@@ -372,6 +372,8 @@ const ANSWER_FLOOR = 0.8;
 /** With no answer, the candidates down to this share of their bar are shown as the closest (not as answers). */
 const CLOSEST_FLOOR = 0.5;
 const CLOSEST_LIMIT = 3;
+/** At most this many glossary entries among the answers (pick). */
+const GLOSSARY_LIMIT = 1;
 
 export interface AskOptions {
   /** One score threshold for every origin, and no reachability test, instead of NO_ANSWER_THRESHOLDS (the calibration asks with 0). */
@@ -488,9 +490,16 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     const out: KgAnswer[] = [];
     const materialShown = new Set<string>();
     const itemShown = new Set<string>();
+    let glossaryShown = 0;
     for (const c of ranked) {
       if (out.length >= limit) break;
       if (c.score < thresholdOf(c.p) * floor) continue;
+      // A glossary entry says what a term is called in the other language; one among the answers is enough, the
+      // other places go to passages that say something about it (到2035年的远景目标是什么: two term entries above the
+      // plan's 2035 paragraph).
+      const glossary = originOf(c.p) === 'glossary';
+      if (glossary && glossaryShown >= GLOSSARY_LIMIT) continue;
+      if (glossary) glossaryShown++;
       const materialOf = serviceOfMaterial(c.p.entityId);
       if (materialOf && materialShown.has(materialOf)) continue;
       const item = serviceItemOf(c.p.entityId);
