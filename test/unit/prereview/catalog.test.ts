@@ -88,7 +88,8 @@ describe('service catalog', () => {
     expect(details.query).toBe('食品许可');
     expect(details.suggestions[0]!.id).toBe('food-business-licence');
 
-    expect((notFound('身份证补领').details as { suggestions: Array<{ id: string }> }).suggestions[0]!.id).toBe('resident-id-renewal');
+    expect((notFound('身份证更换').details as { suggestions: Array<{ id: string }> }).suggestions[0]!.id).toBe('resident-id-renewal');
+    expect((notFound('身份证补发').details as { suggestions: Array<{ id: string }> }).suggestions[0]!.id).toBe('resident-id-loss-replacement');
     expect(suggestServices(catalog, 'company registraton')[0]!.id).toBe('company-establishment');
   });
 
