@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesByWords, serviceOfMaterial } from '../../../main/node/capabilities/kg/answer/ask.js';
+import { clausesOf, namesByTopic, namesByWords, serviceOfMaterial } from '../../../main/node/capabilities/kg/answer/ask.js';
 import { tokenize } from '../../../main/node/capabilities/kg/text/tokenize.js';
 import { fixtureGraph } from '../../helpers/kg-graph.js';
 
@@ -20,6 +20,21 @@ describe('service answers', () => {
     expect(namesByWords(new Set(tokenize('公积金贷款最高能贷多少？')), '取公积金')).toBe(false);
     // A one-word name names only as a whole (namesService), never by this rule.
     expect(namesByWords(new Set(tokenize('公司章程怎么写')), '公司')).toBe(false);
+  });
+
+  it('names a service by a verb + object name said object first, the verb later in the same clause', async () => {
+    expect(namesByTopic(clausesOf('被公司辞退了，失业金要交满多久的保险才能领？'), '领失业金')).toBe(true);
+    expect(namesByTopic(clausesOf('孩子才十岁，社保卡能不能我们当家长的帮他去办？'), '办社保卡')).toBe(true);
+    // The verb in another clause, or before the object (namesService's order), or a name that is no verb + object.
+    expect(namesByTopic(clausesOf('失业金的事，我去领导那里问了'), '领失业金')).toBe(false);
+    expect(namesByTopic(clausesOf('领了失业金还能交医保吗'), '领失业金')).toBe(false);
+    expect(namesByTopic(clausesOf('公司注册要多久'), '公司注册')).toBe(false);
+    // 领结婚证 (an alias of marriage registration) said object first: the item is named, its facts answer.
+    const r = await graph.engine.ask('结婚证能代领吗？', 3);
+    expect(r.noAnswer).toBe(false);
+    expect(entityOf(r.answers[0]!.citation.passage)).toBe('service:marriage-registration');
+    expect(r.answers[0]!.score).toBe(1);
+    expect(r.answers[0]!.facts).toBeDefined();
   });
 
   it('names a service by the words of an English name, with other words between them', async () => {

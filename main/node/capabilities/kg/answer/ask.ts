@@ -276,6 +276,31 @@ export function namesService(qKey: string, nameKey: string): boolean {
   return false;
 }
 
+/** One-character verbs that open a counter's everyday names (领失业金, 办社保卡, 取公积金, 补身份证 …). */
+const NAME_VERBS = new Set([...'办领补换取交迁开上提']);
+
+/** A question's clauses (split at punctuation), normalised, for namesByTopic. */
+export function clausesOf(question: string): string[] {
+  return normalizeText(question)
+    .split(/[\s\p{P}\p{S}]+/u)
+    .filter(Boolean);
+}
+
+/**
+ * The question names a service by a verb + object name said the other way round, as spoken Chinese puts the
+ * thing first (失业金要交满多久才能领 for 领失业金, 社保卡能不能帮他去办 for 办社保卡): the object, then the verb
+ * later in the same clause.
+ */
+export function namesByTopic(clauses: readonly string[], nameKey: string): boolean {
+  const chars = [...nameKey];
+  if (chars.length < 3 || !NAME_VERBS.has(chars[0]!) || !hasCjk(nameKey)) return false;
+  const object = chars.slice(1).join('');
+  return clauses.some((c) => {
+    const i = c.indexOf(object);
+    return i >= 0 && c.indexOf(chars[0]!, i + object.length) >= 0;
+  });
+}
+
 const nameWordsCache = new Map<string, string[]>();
 /**
  * The content words of a service name or everyday word: its smallest search-mode words of two characters or more
@@ -417,10 +442,11 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
   // Graph: a service item the question names comes first, with its facts.
   const qKey = normalizeKey(question);
   const qWords = new Set(tokenize(question));
+  const clauses = clausesOf(question);
   const named = new Set<string>();
   for (const s of ctx.serviceNames) {
     if (named.size >= 2) break;
-    if (!named.has(s.entity) && (namesService(qKey, s.key) || namesByWords(qWords, s.phrase))) named.add(s.entity);
+    if (!named.has(s.entity) && (namesService(qKey, s.key) || namesByWords(qWords, s.phrase) || namesByTopic(clauses, s.key))) named.add(s.entity);
   }
 
   interface Cand {
