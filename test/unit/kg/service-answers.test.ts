@@ -18,6 +18,9 @@ describe('service answers', () => {
     expect(namesByWords(new Set(tokenize('公司搬家了怎么办')), '公司注册')).toBe(false);
     // 取公积金: 取 is a part of the name no two-character word holds, so 公积金贷款 does not name it.
     expect(namesByWords(new Set(tokenize('公积金贷款最高能贷多少？')), '取公积金')).toBe(false);
+    // 身份证过期: its smallest parts (身份, 过期) leave 证 out; 身份证 and 过期 cover it, and name it apart.
+    expect(namesByWords(new Set(tokenize('身份证还有两个多月才过期，能提前换吗？')), '身份证过期')).toBe(true);
+    expect(namesByWords(new Set(tokenize('身份证还有两个多月才到期')), '身份证过期')).toBe(false);
     // A one-word name names only as a whole (namesService), never by this rule.
     expect(namesByWords(new Set(tokenize('公司章程怎么写')), '公司')).toBe(false);
   });

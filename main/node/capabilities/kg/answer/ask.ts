@@ -301,6 +301,22 @@ export function namesByTopic(clauses: readonly string[], nameKey: string): boole
   });
 }
 
+/** The fewest of `parts` (substrings of `key`) that cover it end to end without overlapping; [] when none do. */
+function coverOf(key: string, parts: string[]): string[] {
+  const n = key.length;
+  const best: (string[] | null)[] = [[], ...Array<null>(n).fill(null)];
+  for (let i = 0; i < n; i++) {
+    const here = best[i];
+    if (!here) continue;
+    for (const x of parts) {
+      if (!key.startsWith(x, i)) continue;
+      const next = best[i + x.length];
+      if (!next || next.length > here.length + 1) best[i + x.length] = [...here, x];
+    }
+  }
+  return best[n] ?? [];
+}
+
 const nameWordsCache = new Map<string, string[]>();
 /**
  * The content words of a service name or everyday word: its smallest search-mode words of two characters or more
@@ -311,9 +327,11 @@ function nameWords(key: string): string[] {
   if (!w) {
     const parts = [...new Set(tokenize(key))].filter((x) => !hasCjk(x) || [...x].length >= 2);
     w = parts.filter((x) => !hasCjk(x) || !parts.some((y) => y !== x && hasCjk(y) && x.includes(y)));
-    // A one-character part (取 in 取公积金, 办 in 办护照) would be lost: such a name names by its whole only.
+    // A character no smallest part holds: larger parts may cover the name end to end (身份证过期 → 身份证, 过期;
+    // the smallest, 身份 and 过期, leave 证 out); a one-character part (取 in 取公积金, 办 in 办护照) would be lost,
+    // and such a name names by its whole only (or said object first: namesByTopic).
     const covered = new Set(w.filter(hasCjk).flatMap((x) => [...x]));
-    if ([...key].some((c) => hasCjk(c) && !covered.has(c))) w = [];
+    if ([...key].some((c) => hasCjk(c) && !covered.has(c))) w = hasCjk(key) ? coverOf(key, parts.filter((x) => hasCjk(x) && x !== key)) : [];
     if (nameWordsCache.size > 5000) nameWordsCache.clear();
     nameWordsCache.set(key, w);
   }
