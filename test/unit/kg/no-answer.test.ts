@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asksProcedure, clearsThreshold, refusesAnswer } from '../../../main/node/capabilities/kg/answer/ask.js';
+import { asksProcedure, clearsThreshold, NO_ANSWER_THRESHOLDS, refusesAnswer } from '../../../main/node/capabilities/kg/answer/ask.js';
+import { fixtureGraph } from '../../helpers/kg-graph.js';
 
 const t = { text: 0.2, catalog: 0.5, glossary: 0.38 };
 
@@ -39,5 +40,24 @@ describe('the no-answer decision on scores', () => {
     expect(refusesAnswer({ ...partName, procedure: true }, thresholds)).toBe(true);
     // Reachability still applies.
     expect(refusesAnswer({ ...f, procedure: false, reachable: 0 }, thresholds)).toBe(true);
+  });
+});
+
+// The graph of test/fixtures/kg/shipped: a plan excerpt (its passage on the platform's centres speaks of 支付 and
+// 统一), three catalog items.
+const graph = fixtureGraph('ic-kg-no-answer-');
+
+describe('the no-answer decision on the graph', () => {
+  it('answers a procedure question from the plan only as well matched as a catalog item must be; a topic question at its lower bar', async () => {
+    expect(NO_ANSWER_THRESHOLDS.text).toBe(NO_ANSWER_THRESHOLDS.catalog);
+    // The plan says what the platform is to offer, not what paying through it costs.
+    const cost = await graph.engine.ask('统一公共支付平台交费要多少钱？', 3);
+    expect(cost.noAnswer).toBe(true);
+    const best = (await graph.engine.ask('统一公共支付平台交费要多少钱？', 3, { threshold: 0 })).answers[0]!;
+    expect(best.citation.passage).toMatch(/^plan/);
+    expect(best.score).toBeGreaterThan(NO_ANSWER_THRESHOLDS.topicText); // a topic question this close would be answered
+    const topic = await graph.engine.ask('统一公共支付平台有什么用？', 3);
+    expect(topic.noAnswer).toBe(false);
+    expect(topic.answers[0]!.citation.passage).toBe(best.citation.passage);
   });
 });
