@@ -63,11 +63,12 @@ export type NoAnswerThresholds = Readonly<Record<AnswerOrigin, number> & { reach
 
 /**
  * Chinese and English forms by which a question asks for a procedure's facts: how to apply, register, book or pay
- * (怎么申请, 去哪办理, how do I …), what to bring, what it costs, how long it takes, when (几点, 什么时候, what time).
+ * (怎么申请, 去哪办理, how do I …), what to bring, what it costs (交钱, 免费, free of charge), how long it takes, when
+ * (几点, 什么时候, 周末开门吗, what time, opening hours).
  * Question forms, not topics: they say what kind of answer is wanted, whatever the question is about.
  */
-const PROCEDURE_ZH = /(怎么|怎样|如何|去哪|在哪)(儿|里)?(申请|报名|预约|办理|登记|注册|领|交|缴)|带什么|什么材料|哪些材料|什么条件|多少钱|多少费用|收费|费用|几点|什么时候|多长时间|多久|几天/;
-const PROCEDURE_EN = /\b(how (do|can|should) (i|we)|how much|what time|how long|fees?|costs?|prices?|apply|applying|register|registering|enrol|enroll|bring)\b/i;
+const PROCEDURE_ZH = /(怎么|怎样|如何|去哪|在哪)(儿|里)?(申请|报名|预约|办理|登记|注册|领|交|缴|算|计算)|带什么|什么材料|哪些材料|什么条件|多少钱|多少费用|收费|费用|(交|付|花|要|收)钱|免费|几点|什么时候|多长时间|多久|几天|开门|关门|上班时间|营业时间|周末|周六|周日/;
+const PROCEDURE_EN = /\b(how (do|can|should) (i|we)|how much|what time|how long|fees?|costs?|prices?|free of charge|opening hours|open on|weekends?|apply|applying|register|registering|enrol|enroll|bring)\b/i;
 
 /** The question asks how to carry out a procedure, or its cost, duration or time (PROCEDURE_ZH, PROCEDURE_EN). */
 export function asksProcedure(question: string): boolean {
