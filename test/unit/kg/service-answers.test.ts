@@ -40,6 +40,17 @@ describe('service answers', () => {
     expect(r.answers[0]!.facts).toBeDefined();
   });
 
+  it('names a service by any of its aliases while its facts passage shows the first few', async () => {
+    // 成立公司 is company establishment's 11th alias: not in the answer's text, still its name.
+    const r = await graph.engine.ask('成立公司要带什么材料？', 3);
+    expect(entityOf(r.answers[0]!.citation.passage)).toBe('service:company-establishment');
+    expect(r.answers[0]!.score).toBe(1);
+    const shown = /又称：([^。]*)。/.exec(r.answers[0]!.text)![1]!;
+    expect(shown.endsWith('等')).toBe(true);
+    expect(shown.split('、')).toHaveLength(8);
+    expect(shown).not.toContain('成立公司');
+  });
+
   it('names a service by the words of an English name, with other words between them', async () => {
     // "Start a business" (an English alias of company establishment) with "small" between its words; the name's
     // words are told apart by its spaces (its key, spaces removed, is one run of letters).

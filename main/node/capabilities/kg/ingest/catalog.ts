@@ -63,13 +63,19 @@ export function serviceFacts(s: CatalogServiceEntry): KgServiceFacts {
   };
 }
 
+/**
+ * Aliases the facts passage shows (the catalog's first ones: official variants, then everyday words). An item has up
+ * to 30; all of them are indexed (writeCatalog's indexText) and name the item, the answer shows these few.
+ */
+const ALIASES_SHOWN = 8;
+
 /** The facts passage of a service item, in the catalog's words (Chinese first, English names alongside). */
 export function factsText(s: CatalogServiceEntry): string {
   const tl = timeLimitText(s);
   const dept = splitBilingual(s.department);
   const parts = [
     `${s.name}（${s.nameEn}）`,
-    s.aliases.length ? `又称：${s.aliases.join('、')}` : '',
+    s.aliases.length ? `又称：${s.aliases.slice(0, ALIASES_SHOWN).join('、')}${s.aliases.length > ALIASES_SHOWN ? '等' : ''}` : '',
     `办理部门：${dept.zh}${dept.en ? `（${dept.en}）` : ''}`,
     s.conditions.length ? `办理条件：${s.conditions.map((c) => c.zh).join('；')}` : '',
     tl.zh ? `办理时限：${tl.zh}` : '',
