@@ -10,7 +10,7 @@ import { HubError, ServiceCatalogFile } from '../../../../common/contract/index.
 import { readGlossary } from './glossary.js';
 
 /** Bump when the way shipped sources are indexed changes: data folders then re-sync. */
-export const BUILDER_VERSION = 'kg-builder-4'; // 2: lex_idf (general word weights); 3: English contractions and more function words out of the tokens; 4: the everyday-words thesaurus
+export const BUILDER_VERSION = 'kg-builder-5'; // 2: lex_idf (general word weights); 3: English contractions and more function words out of the tokens; 4: the everyday-words thesaurus; 5: a facts passage shows its first eight aliases
 
 export interface ShippedFiles {
   root: string;
