@@ -30,6 +30,10 @@ describe('service answers', () => {
     expect(namesByTopic(clausesOf('孩子才十岁，社保卡能不能我们当家长的帮他去办？'), '办社保卡')).toBe(true);
     // The verb in another clause, or before the object (namesService's order), or a name that is no verb + object.
     expect(namesByTopic(clausesOf('失业金的事，我去领导那里问了'), '领失业金')).toBe(false);
+    // The verb must be a word of its own, not a character of another word (开发 is not 开).
+    expect(namesByTopic(clausesOf('政府手里的数据会不会交给外面的公司去开发？'), '开公司')).toBe(false);
+    expect(namesByTopic(clausesOf('失业金能不能让家里人代领？'), '领失业金')).toBe(true);
+    expect(namesByTopic(clausesOf('失业金我上个月领了'), '领失业金')).toBe(true);
     expect(namesByTopic(clausesOf('领了失业金还能交医保吗'), '领失业金')).toBe(false);
     expect(namesByTopic(clausesOf('公司注册要多久'), '公司注册')).toBe(false);
     // 领结婚证 (an alias of marriage registration) said object first: the item is named, its facts answer.

@@ -19,7 +19,7 @@ import type { Lexicon } from '../retrieval/lexicon.js';
 import type { VectorIndex } from '../retrieval/vector-index.js';
 import { hasCjk, normalizeKey, normalizeText } from '../text/normalize.js';
 import { scoreWeights } from './score-weights.js';
-import { chineseWords, tokenize } from '../text/tokenize.js';
+import { chineseWords, segmentExact, tokenize } from '../text/tokenize.js';
 
 /** Where an answer comes from, for the no-answer decision. */
 export type AnswerOrigin = 'text' | 'catalog' | 'glossary';
@@ -295,18 +295,31 @@ export function clausesOf(question: string): string[] {
 
 /**
  * The question names a service by a verb + object name said the other way round, as spoken Chinese puts the
- * thing first (失业金要交满多久才能领 for 领失业金, 社保卡能不能帮他去办 for 办社保卡): the object, then the verb
- * later in the same clause.
+ * thing first (失业金要交满多久才能领 for 领失业金, 社保卡能不能帮他去办 for 办社保卡, 结婚证能代领吗): the object, then
+ * later in the same clause the verb as a word of its own — alone, after 代/补/再/重 (代领, 补办) or before a
+ * complement (领了, 取出) — not a character of another word (开发 is not 开, 领导 not 领).
  */
 export function namesByTopic(clauses: readonly string[], nameKey: string): boolean {
   const chars = [...nameKey];
-  if (chars.length < 3 || !NAME_VERBS.has(chars[0]!) || !hasCjk(nameKey)) return false;
+  const verb = chars[0]!;
+  if (chars.length < 3 || !NAME_VERBS.has(verb) || !hasCjk(nameKey)) return false;
   const object = chars.slice(1).join('');
   return clauses.some((c) => {
     const i = c.indexOf(object);
-    return i >= 0 && c.indexOf(chars[0]!, i + object.length) >= 0;
+    if (i < 0) return false;
+    let at = 0;
+    for (const w of segmentExact(c)) {
+      const start = at;
+      at += w.length;
+      if (start < i + object.length) continue;
+      if (w === verb || (w.length === 2 && ((w[1] === verb && VERB_BEFORE.has(w[0]!)) || (w[0] === verb && VERB_AFTER.has(w[1]!))))) return true;
+    }
+    return false;
   });
 }
+/** Characters that may stand before (代领, 补办) or after (领了, 取出) a name's verb in one jieba word. */
+const VERB_BEFORE = new Set([...'代补再重']);
+const VERB_AFTER = new Set([...'了到完出走掉过好']);
 
 /** The fewest of `parts` (substrings of `key`) that cover it end to end without overlapping; [] when none do. */
 function coverOf(key: string, parts: string[]): string[] {

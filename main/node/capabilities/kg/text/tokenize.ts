@@ -83,6 +83,11 @@ export function chineseWords(text: string): string[] {
   return out;
 }
 
+/** Words of a simplified Chinese text as jieba cuts it exactly, every word kept (function words too): where words fall. */
+export function segmentExact(text: string): string[] {
+  return segmenter().cut(text, true);
+}
+
 /** English stems only. */
 export function englishStems(text: string): string[] {
   return tokenize(text).filter((t) => !hasCjk(t));
