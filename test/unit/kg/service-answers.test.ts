@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clausesOf, namesByTopic, namesByWords, serviceOfMaterial } from '../../../main/node/capabilities/kg/answer/ask.js';
+import { clausesOf, namesBySense, namesByTopic, namesByWords, serviceOfMaterial } from '../../../main/node/capabilities/kg/answer/ask.js';
 import { tokenize } from '../../../main/node/capabilities/kg/text/tokenize.js';
 import { fixtureGraph } from '../../helpers/kg-graph.js';
 
@@ -53,6 +53,23 @@ describe('service answers', () => {
     expect(shown.endsWith('等')).toBe(true);
     expect(shown.split('、')).toHaveLength(8);
     expect(shown).not.toContain('成立公司');
+  });
+
+  it('names a service by an English name whose other words the question says with words of the same sense', async () => {
+    const zh: Record<string, string[]> = { check: ['检查'], inspect: ['检查'], build: ['建筑', '建设'], construct: ['建设', '施工'], allow: ['允许', '许可'], permit: ['许可'] };
+    const sense = (stem: string) => new Set(zh[stem] ?? []);
+    const stems = (q: string) => tokenize(q).filter((t) => !/[\u4e00-\u9fff]/.test(t));
+    expect(namesBySense(stems('Is there a fire check before we can open?'), 'fire inspection before opening', sense)).toBe(true);
+    // One word of the question stands for one word of the name: build is not both building and construction.
+    expect(namesBySense(stems('Will businesses be allowed to build products on government data?'), 'building construction permit', sense)).toBe(false);
+    expect(namesBySense(stems('Are we allowed to start building?'), 'permit to start construction', sense)).toBe(true);
+    // At least one word said as it is.
+    expect(namesBySense(stems('Is there a check?'), 'fire inspection', sense)).toBe(false);
+    // Through the graph's own dictionary: firm for company.
+    const r = await graph.engine.ask('How can I register my firm?', 3);
+    expect(entityOf(r.answers[0]!.citation.passage)).toBe('service:company-establishment');
+    expect(r.answers[0]!.score).toBe(1);
+    expect((await graph.engine.ask('How can I register my dog?', 3)).answers.every((a) => a.score < 1)).toBe(true);
   });
 
   it('names a service by the words of an English name, with other words between them', async () => {

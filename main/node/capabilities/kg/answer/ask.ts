@@ -9,7 +9,7 @@
  */
 import type { KgAnswer, KgAskResult, KgEngine as KgEngineInfo } from '../../../../common/contract/index.js';
 import type { GraphStore, PassageRow } from '../store/graph-store.js';
-import { bridgeQuestion, BRIDGE_LABEL, type BridgedStem } from '../retrieval/bridge.js';
+import { bridgeQuestion, BRIDGE_LABEL, likelyTranslations, type BridgedStem } from '../retrieval/bridge.js';
 import type { Embedder } from '../retrieval/embedder.js';
 import { entryCovers, everydayIn, officialToken } from '../retrieval/everyday-words.js';
 import { reciprocalRankFusion } from '../retrieval/fusion.js';
@@ -369,6 +369,28 @@ export function namesByWords(qWords: Set<string>, nameKey: string): boolean {
 }
 
 /**
+ * The question names a service by the words of an English name, a word also counting as said when the question holds
+ * another that shares one of its likely translations (check / inspection → 检查, building / construction → 建筑):
+ * a situation is told in other words than the name's. At least one of the name's words must be said as it is.
+ */
+export function namesBySense(qStems: readonly string[], phrase: string, sense: (stem: string) => ReadonlySet<string>): boolean {
+  if (hasCjk(phrase)) return false;
+  const words = nameWords(phrase);
+  if (words.length < 2) return false;
+  // Each word of the question stands for one word of the name (build cannot be both building and construction).
+  const used = new Set(words.filter((w) => qStems.includes(w)));
+  if (!used.size) return false;
+  for (const w of words) {
+    if (qStems.includes(w)) continue;
+    const mine = sense(w);
+    const q = qStems.find((x) => !used.has(x) && [...sense(x)].some((z) => mine.has(z)));
+    if (!q) return false;
+    used.add(q);
+  }
+  return true;
+}
+
+/**
  * What people ask about a service item (materials, time, fee, where): a service's facts passage answers these
  * words even though it does not contain them.
  */
@@ -435,6 +457,8 @@ const ANSWER_FLOOR = 0.8;
 /** With no answer, the candidates down to this share of their bar are shown as the closest (not as answers). */
 const CLOSEST_FLOOR = 0.5;
 const CLOSEST_LIMIT = 3;
+/** Translations of an English word that namesBySense compares (the likeliest, by the sources' use). */
+const SENSE_LIMIT = 2;
 /** At most this many glossary entries among the answers (pick). */
 const GLOSSARY_LIMIT = 1;
 
@@ -481,10 +505,12 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
   const qKey = normalizeKey(question);
   const qWords = new Set(tokenize(question));
   const clauses = clausesOf(question);
+  const qStems = english ? [...qWords] : [];
+  const sense = (stem: string) => likelyTranslations(stem, ctx.lexicon, ctx.store, SENSE_LIMIT);
   const named = new Set<string>();
   for (const s of ctx.serviceNames) {
     if (named.size >= 2) break;
-    if (!named.has(s.entity) && (namesService(qKey, s.key) || namesByWords(qWords, s.phrase) || namesByTopic(clauses, s.key))) named.add(s.entity);
+    if (!named.has(s.entity) && (namesService(qKey, s.key) || namesByWords(qWords, s.phrase) || namesByTopic(clauses, s.key) || (english && namesBySense(qStems, s.phrase, sense)))) named.add(s.entity);
   }
 
   interface Cand {
