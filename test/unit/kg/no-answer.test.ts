@@ -26,7 +26,7 @@ describe('the no-answer decision on scores', () => {
   it('tells a question asking for a procedure’s facts (how to apply, cost, time) from one asking what the sources say', () => {
     for (const q of ['开饭馆要带什么材料？', '护照办理要多少钱？', '杭州地鐵晚上幾點停運？', '商标注册要多长时间？', '法律援助怎么申请？', '在哪儿办理居住证？', 'How do I register a trademark?', 'What is the fee for a passport?', 'How long does it take?', 'How much is the taxi fare?', '办事大厅周六周日开门吗？', '数据下载要不要交钱？', '怎么扫码付钱？', 'Is the service centre open on Sundays?'])
       expect(asksProcedure(q), q).toBe(true);
-    for (const q of ['山上的林子用什么技术来看管？', '政府办事系统出了大故障怎么办？', '以后政府部门会设一个专门管数据的负责人吗？', 'How will woods and forests be watched over?', 'Will officials be punished when a new idea goes wrong?', 'What happens to IT projects that turn out to be a waste of money?'])
+    for (const q of ['山上的林子用什么技术来看管？', '政府办事系统出了大故障怎么办？', '以后政府部门会设一个专门管数据的负责人吗？', 'How will woods and forests be watched over?', 'Will officials be punished when a new idea goes wrong?', 'What happens to IT projects that turn out to be a waste of money?', '公共数据会不会免费开放？', 'Will more government data be open on the public platform?', '数字经济核心产业增加值占比怎么算？'])
       expect(asksProcedure(q), q).toBe(false);
   });
 

@@ -34,6 +34,11 @@ describe('service answers', () => {
     expect(namesByTopic(clausesOf('政府手里的数据会不会交给外面的公司去开发？'), '开公司')).toBe(false);
     expect(namesByTopic(clausesOf('失业金能不能让家里人代领？'), '领失业金')).toBe(true);
     expect(namesByTopic(clausesOf('失业金我上个月领了'), '领失业金')).toBe(true);
+    expect(namesByTopic(clausesOf('失业金领了还能交医保吗'), '领失业金')).toBe(true); // jieba cuts 失业/金领/了
+    expect(namesByTopic(clausesOf('失业金我去找领导问了'), '领失业金')).toBe(false);
+    // A verb that only describes the thing (…的) does not name it.
+    expect(namesByTopic(clausesOf('公司开的发票能报销吗？'), '开公司')).toBe(false);
+    expect(namesByTopic(clausesOf('牌照上的字掉了怎么办'), '上牌照')).toBe(false);
     expect(namesByTopic(clausesOf('领了失业金还能交医保吗'), '领失业金')).toBe(false);
     expect(namesByTopic(clausesOf('公司注册要多久'), '公司注册')).toBe(false);
     // 领结婚证 (an alias of marriage registration) said object first: the item is named, its facts answer.

@@ -27,7 +27,8 @@ import {
   type CatalogServiceEntry,
 } from '../../../common/contract/index.js';
 import { resourcesRoot } from '../../config/app-paths.js';
-import { ask, type AskContext, type AskOptions, type ServiceName } from './answer/ask.js';
+import { ask, SENSE_TRANSLATIONS, type AskContext, type AskOptions, type ServiceName } from './answer/ask.js';
+import { likelyTranslations } from './retrieval/bridge.js';
 import { CATALOG_NAME, CATALOG_SOURCE, shippedFiles, shippedHash } from './ingest/shipped.js';
 import { serviceFacts, writeCatalog } from './ingest/catalog.js';
 import { exportGlossary, type GlossaryTerm } from './ingest/glossary.js';
@@ -371,6 +372,17 @@ export class KgEngine implements AskContext {
     return t;
   }
 
+  /** An English stem's likeliest translations (namesBySense), cached until the graph changes. */
+  private readonly translationCache = new Map<string, ReadonlySet<string>>();
+  likelyTranslations(stem: string): ReadonlySet<string> {
+    let t = this.translationCache.get(stem);
+    if (!t) {
+      t = likelyTranslations(stem, this.lexicon, this.store, SENSE_TRANSLATIONS);
+      this.translationCache.set(stem, t);
+    }
+    return t;
+  }
+
   catalogEntityOfTerm(termEntity: string): string | undefined {
     const term = this.store.entity(termEntity);
     if (!term) return undefined;
@@ -445,6 +457,7 @@ export class KgEngine implements AskContext {
     });
     this.conceptIndex?.save();
     this.morphemeCache.index = undefined;
+    this.translationCache.clear();
     await this.afterChange(id, []);
     return { source: this.sourceInfo(id), reader, replaced: !!existing };
   }
@@ -457,6 +470,7 @@ export class KgEngine implements AskContext {
     const texts = (this.store.db.prepare('SELECT original FROM passages WHERE source_id = ?').all(s.id) as { original: string }[]).map((r) => r.original);
     const removed = this.store.removeSource(s.id);
     this.morphemeCache.index = undefined;
+    this.translationCache.clear();
     this.store.transaction(() => this.concepts.count(texts, -1));
     let vectors = 0;
     for (const rid of removed.rids) if (this.conceptIndex?.remove(rid)) vectors++;
@@ -584,6 +598,7 @@ export class KgEngine implements AskContext {
     addWords(catalog.services.flatMap((s) => [s.name, ...s.aliases]));
     this.identityCache.clear();
     this.morphemeCache.index = undefined;
+    this.translationCache.clear();
     if (this.conceptIndex?.needsRebuild()) this.rebuildIndex();
     else this.conceptIndex?.save();
     await this.afterChange(CATALOG_SOURCE, rids);

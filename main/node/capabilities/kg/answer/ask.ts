@@ -9,7 +9,7 @@
  */
 import type { KgAnswer, KgAskResult, KgEngine as KgEngineInfo } from '../../../../common/contract/index.js';
 import type { GraphStore, PassageRow } from '../store/graph-store.js';
-import { bridgeQuestion, BRIDGE_LABEL, likelyTranslations, type BridgedStem } from '../retrieval/bridge.js';
+import { bridgeQuestion, BRIDGE_LABEL, type BridgedStem } from '../retrieval/bridge.js';
 import type { Embedder } from '../retrieval/embedder.js';
 import { entryCovers, everydayIn, officialToken } from '../retrieval/everyday-words.js';
 import { reciprocalRankFusion } from '../retrieval/fusion.js';
@@ -63,12 +63,12 @@ export type NoAnswerThresholds = Readonly<Record<AnswerOrigin, number> & { reach
 
 /**
  * Chinese and English forms by which a question asks for a procedure's facts: how to apply, register, book or pay
- * (怎么申请, 去哪办理, how do I …), what to bring, what it costs (交钱, 免费, free of charge), how long it takes, when
- * (几点, 什么时候, 周末开门吗, what time, opening hours).
+ * (怎么申请, 去哪办理, how do I …), what to bring, what it costs (交钱, 免费吗, free of charge), how long it takes,
+ * when (几点, 什么时候, 周末开门吗, what time, opening hours).
  * Question forms, not topics: they say what kind of answer is wanted, whatever the question is about.
  */
-const PROCEDURE_ZH = /(怎么|怎样|如何|去哪|在哪)(儿|里)?(申请|报名|预约|办理|登记|注册|领|交|缴|算|计算)|带什么|什么材料|哪些材料|什么条件|多少钱|多少费用|收费|费用|(交|付|花|要|收)钱|免费|几点|什么时候|多长时间|多久|几天|开门|关门|上班时间|营业时间|周末|周六|周日/;
-const PROCEDURE_EN = /\b(how (do|can|should) (i|we)|how much|what time|how long|fees?|costs?|prices?|free of charge|opening hours|open on|weekends?|apply|applying|register|registering|enrol|enroll|bring)\b/i;
+const PROCEDURE_ZH = /(怎么|怎样|如何|去哪|在哪)(儿|里)?(申请|报名|预约|办理|登记|注册|领|交|缴)|带什么|什么材料|哪些材料|什么条件|多少钱|多少费用|收费|费用|(交|付|花|要|收)钱|免费吗|是否免费|几点|什么时候|多长时间|多久|几天|(开门|关门|上班|营业)(吗|时间)|(周末|周六|周日|节假日).{0,6}(开门|上班|营业|办理|办公)/;
+const PROCEDURE_EN = /\b(how (do|can|should) (i|we)|how much|what time|how long|fees?|costs?|prices?|free of charge|opening hours|open (on|at) (weekends?|saturdays?|sundays?|holidays?)|apply|applying|register|registering|enrol|enroll|bring)\b/i;
 
 /** The question asks how to carry out a procedure, or its cost, duration or time (PROCEDURE_ZH, PROCEDURE_EN). */
 export function asksProcedure(question: string): boolean {
@@ -133,6 +133,8 @@ export interface AskContext {
   morphemes(): MorphemeIndex;
   /** The concept stems of a passage's Chinese words (and its English stems). */
   passageConcepts(tokens: Set<string>): Set<string>;
+  /** An English stem's likeliest Chinese translations (SENSE_TRANSLATIONS of them), for namesBySense. */
+  likelyTranslations(stem: string): ReadonlySet<string>;
 }
 
 /** One part of the question: index tokens that stand for it (with credit), its concept stems, its weight. */
@@ -296,30 +298,42 @@ export function clausesOf(question: string): string[] {
 /**
  * The question names a service by a verb + object name said the other way round, as spoken Chinese puts the
  * thing first (失业金要交满多久才能领 for 领失业金, 社保卡能不能帮他去办 for 办社保卡, 结婚证能代领吗): the object, then
- * later in the same clause the verb as a word of its own — alone, after 代/补/再/重 (代领, 补办) or before a
- * complement (领了, 取出) — not a character of another word (开发 is not 开, 领导 not 领).
+ * later in the same clause the verb as a word of its own — alone, after 代/补/再/重 (代领, 补办) or with a
+ * complement (领了, 领取, 办理) — not a character of another word (开发 is not 开, 领导 not 领) nor a verb that only
+ * describes the thing (公司开的发票, 牌照上的字: the verb followed by 的).
  */
 export function namesByTopic(clauses: readonly string[], nameKey: string): boolean {
-  const chars = [...nameKey];
-  const verb = chars[0]!;
-  if (chars.length < 3 || !NAME_VERBS.has(verb) || !hasCjk(nameKey)) return false;
-  const object = chars.slice(1).join('');
+  const parts = topicParts(nameKey);
+  if (!parts) return false;
+  const { verb, object } = parts;
   return clauses.some((c) => {
     const i = c.indexOf(object);
     if (i < 0) return false;
-    let at = 0;
-    for (const w of segmentExact(c)) {
-      const start = at;
-      at += w.length;
-      if (start < i + object.length) continue;
-      if (w === verb || (w.length === 2 && ((w[1] === verb && VERB_BEFORE.has(w[0]!)) || (w[0] === verb && VERB_AFTER.has(w[1]!))))) return true;
-    }
-    return false;
+    const after = segmentExact(c.slice(i + object.length));
+    return after.some((w, k) => {
+      const isVerb = w === verb || (w.length === 2 && ((w[1] === verb && VERB_BEFORE.has(w[0]!)) || (w[0] === verb && VERB_AFTER.has(w[1]!))));
+      return isVerb && after[k + 1] !== '的';
+    });
   });
 }
-/** Characters that may stand before (代领, 补办) or after (领了, 取出) a name's verb in one jieba word. */
+/** Characters that may stand before (代领, 补办) or after (领了, 领取, 办理) a name's verb in one jieba word. */
 const VERB_BEFORE = new Set([...'代补再重']);
-const VERB_AFTER = new Set([...'了到完出走掉过好']);
+const VERB_AFTER = new Set([...'了到完出走掉过好取理']);
+
+const topicCache = new Map<string, { verb: string; object: string } | null>();
+/** A name's one-character verb and its object (领失业金 → 领, 失业金), or null when it has no such form. */
+function topicParts(nameKey: string): { verb: string; object: string } | null {
+  let t = topicCache.get(nameKey);
+  if (t === undefined) {
+    const chars = [...nameKey];
+    const verb = chars[0]!;
+    const object = chars.slice(1).join('');
+    t = chars.length >= 3 && NAME_VERBS.has(verb) && hasCjk(nameKey) ? { verb, object } : null;
+    if (topicCache.size > 5000) topicCache.clear();
+    topicCache.set(nameKey, t);
+  }
+  return t;
+}
 
 /** The fewest of `parts` (substrings of `key`) that cover it end to end without overlapping; [] when none do. */
 function coverOf(key: string, parts: string[]): string[] {
@@ -457,8 +471,11 @@ const ANSWER_FLOOR = 0.8;
 /** With no answer, the candidates down to this share of their bar are shown as the closest (not as answers). */
 const CLOSEST_FLOOR = 0.5;
 const CLOSEST_LIMIT = 3;
-/** Translations of an English word that namesBySense compares (the likeliest, by the sources' use). */
-const SENSE_LIMIT = 2;
+/**
+ * Translations of an English word that namesBySense compares (the likeliest, by the sources' use): with 3, "make use"
+ * by third parties named "Open a company" in a plan question (docs/benchmarks.md).
+ */
+export const SENSE_TRANSLATIONS = 2;
 /** At most this many glossary entries among the answers (pick). */
 const GLOSSARY_LIMIT = 1;
 
@@ -506,7 +523,7 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
   const qWords = new Set(tokenize(question));
   const clauses = clausesOf(question);
   const qStems = english ? [...qWords] : [];
-  const sense = (stem: string) => likelyTranslations(stem, ctx.lexicon, ctx.store, SENSE_LIMIT);
+  const sense = (stem: string) => ctx.likelyTranslations(stem);
   const named = new Set<string>();
   for (const s of ctx.serviceNames) {
     if (named.size >= 2) break;

@@ -64,8 +64,8 @@ export function serviceFacts(s: CatalogServiceEntry): KgServiceFacts {
 }
 
 /**
- * Aliases the facts passage shows (the catalog's first ones: official variants, then everyday words). An item has up
- * to 30; all of them are indexed (writeCatalog's indexText) and name the item, the answer shows these few.
+ * Aliases the facts passage shows (the catalog's first ones: official variants, then everyday words). An item has
+ * 8–35; all of them are indexed (writeCatalog's indexText) and name the item, the answer shows these few.
  */
 const ALIASES_SHOWN = 8;
 

@@ -84,29 +84,17 @@ export function bridgeQuestion(question: string, lexicon: Lexicon, store: GraphS
   return out;
 }
 
-const likelyCache = new Map<string, ReadonlySet<string>>();
-let likelyCacheKey = '';
 /**
- * The `n` likeliest Chinese translations of one English stem: the dictionary's, weighted by how often the sources
- * use them (as bridgeQuestion picks). Cached per stem while the graph keeps its size (service names ask for the same
- * stems question after question).
+ * The `n` likeliest Chinese translations of one English stem: the dictionary's, weighted by how often the sources use
+ * them (bridgeQuestion's weighting, without its British-spelling fallback). The engine caches them
+ * (KgEngine.likelyTranslations) until the graph changes.
  */
-export function likelyTranslations(stem: string, lexicon: Lexicon, store: GraphStore, n: number): ReadonlySet<string> {
-  const key = `${store.passageCount()}:${n}`;
-  if (key !== likelyCacheKey || likelyCache.size > 20_000) {
-    likelyCache.clear();
-    likelyCacheKey = key;
-  }
-  let out = likelyCache.get(stem);
-  if (!out) {
-    const scored = lexicon
-      .chinese(stem)
-      .map((c) => ({ zh: c.zh, w: store.docFreq(c.zh) ? c.weight * Math.log(1 + store.docFreq(c.zh)) : 0 }))
-      .filter((c) => c.w > 0)
-      .sort((a, b) => b.w - a.w)
-      .slice(0, n);
-    out = new Set(scored.map((c) => c.zh));
-    likelyCache.set(stem, out);
-  }
-  return out;
+export function likelyTranslations(stem: string, lexicon: Lexicon, store: GraphStore, n: number): Set<string> {
+  const scored = lexicon
+    .chinese(stem)
+    .map((c) => ({ zh: c.zh, w: store.docFreq(c.zh) ? c.weight * Math.log(1 + store.docFreq(c.zh)) : 0 }))
+    .filter((c) => c.w > 0)
+    .sort((a, b) => b.w - a.w)
+    .slice(0, n);
+  return new Set(scored.map((c) => c.zh));
 }
