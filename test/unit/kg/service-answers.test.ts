@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clausesOf, namesBySense, namesByTopic, namesByWords, serviceOfMaterial } from '../../../main/node/capabilities/kg/answer/ask.js';
+import { serviceOfMaterial } from '../../../main/node/capabilities/kg/answer/ask.js';
+import { clausesOf, namesBySense, namesByTopic, namesByWords } from '../../../main/node/capabilities/kg/answer/service-names.js';
 import { tokenize } from '../../../main/node/capabilities/kg/text/tokenize.js';
 import { fixtureGraph } from '../../helpers/kg-graph.js';
 

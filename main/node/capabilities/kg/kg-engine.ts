@@ -27,7 +27,8 @@ import {
   type CatalogServiceEntry,
 } from '../../../common/contract/index.js';
 import { resourcesRoot } from '../../config/app-paths.js';
-import { ask, SENSE_TRANSLATIONS, type AskContext, type AskOptions, type ServiceName } from './answer/ask.js';
+import { ask, type AskContext, type AskOptions } from './answer/ask.js';
+import { SENSE_TRANSLATIONS, type ServiceName } from './answer/service-names.js';
 import { likelyTranslations } from './retrieval/bridge.js';
 import { CATALOG_NAME, CATALOG_SOURCE, shippedFiles, shippedHash } from './ingest/shipped.js';
 import { serviceFacts, writeCatalog } from './ingest/catalog.js';
