@@ -373,6 +373,12 @@ export class KgEngine implements AskContext {
     return t;
   }
 
+  /** The caches of what the graph's words are (morphemes, translations by use): dropped on every change of the graph. */
+  private dropWordCaches(): void {
+    this.morphemeCache.index = undefined;
+    this.translationCache.clear();
+  }
+
   /** An English stem's likeliest translations (namesBySense), cached until the graph changes. */
   private readonly translationCache = new Map<string, ReadonlySet<string>>();
   likelyTranslations(stem: string): ReadonlySet<string> {
@@ -457,8 +463,7 @@ export class KgEngine implements AskContext {
       rids.forEach((rid, i) => this.conceptIndex?.add(rid, vectors[i]!));
     });
     this.conceptIndex?.save();
-    this.morphemeCache.index = undefined;
-    this.translationCache.clear();
+    this.dropWordCaches();
     await this.afterChange(id, []);
     return { source: this.sourceInfo(id), reader, replaced: !!existing };
   }
@@ -470,8 +475,7 @@ export class KgEngine implements AskContext {
     if (s.shipped) throw new HubError('BAD_REQUEST', `"${s.name}" is a shipped source: change knowledge-graph/ and run \`ic kg build\``);
     const texts = (this.store.db.prepare('SELECT original FROM passages WHERE source_id = ?').all(s.id) as { original: string }[]).map((r) => r.original);
     const removed = this.store.removeSource(s.id);
-    this.morphemeCache.index = undefined;
-    this.translationCache.clear();
+    this.dropWordCaches();
     this.store.transaction(() => this.concepts.count(texts, -1));
     let vectors = 0;
     for (const rid of removed.rids) if (this.conceptIndex?.remove(rid)) vectors++;
@@ -598,8 +602,7 @@ export class KgEngine implements AskContext {
     });
     addWords(catalog.services.flatMap((s) => [s.name, ...s.aliases]));
     this.identityCache.clear();
-    this.morphemeCache.index = undefined;
-    this.translationCache.clear();
+    this.dropWordCaches();
     if (this.conceptIndex?.needsRebuild()) this.rebuildIndex();
     else this.conceptIndex?.save();
     await this.afterChange(CATALOG_SOURCE, rids);

@@ -440,11 +440,11 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
       // plan's 2035 paragraph).
       const glossary = originOf(c.p) === 'glossary';
       if (glossary && glossaryShown >= GLOSSARY_LIMIT) continue;
-      if (glossary) glossaryShown++;
       const materialOf = serviceOfMaterial(c.p.entityId);
       if (materialOf && materialShown.has(materialOf)) continue;
       const item = serviceItemOf(c.p.entityId);
       if (onePerItem && item && itemShown.has(item)) continue;
+      if (glossary) glossaryShown++;
       if (item) itemShown.add(item);
       if (materialOf) materialShown.add(materialOf);
       // The closest point to items to open; their facts are not offered as if they answered.

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { HubError, ServiceCatalogFile } from '../../../../common/contract/index.js';
 import { readGlossary } from './glossary.js';
+import { thesaurusFiles } from './thesaurus.js';
 
 /** Bump when the way shipped sources are indexed changes: data folders then re-sync. */
 export const BUILDER_VERSION = 'kg-builder-5'; // 2: lex_idf (general word weights); 3: English contractions and more function words out of the tokens; 4: the everyday-words thesaurus; 5: a facts passage shows its first eight aliases
@@ -34,7 +35,7 @@ export function shippedFiles(root: string): ShippedFiles {
 
 export function shippedHash(files: ShippedFiles): string {
   const h = createHash('sha256').update(BUILDER_VERSION);
-  const all = [...files.plans, files.catalog, ...readGlossary(files.glossaryDir).files, ...['zh.tsv', 'en.tsv'].map((f) => path.join(files.thesaurusDir, f))];
+  const all = [...files.plans, files.catalog, ...readGlossary(files.glossaryDir).files, ...Object.values(thesaurusFiles(files.thesaurusDir))];
   for (const f of all) if (fs.existsSync(f)) h.update(path.relative(files.root, f)).update(fs.readFileSync(f));
   return h.digest('hex').slice(0, 16);
 }

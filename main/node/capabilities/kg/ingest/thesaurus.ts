@@ -17,6 +17,12 @@ export interface Thesaurus {
 }
 
 const HEADER = ['everyday', 'official', 'note'];
+const LANGS = ['zh', 'en'] as const;
+
+/** The thesaurus's files in a folder, by language (either may be missing). */
+export function thesaurusFiles(dir: string): Record<(typeof LANGS)[number], string> {
+  return { zh: path.join(dir, 'zh.tsv'), en: path.join(dir, 'en.tsv') };
+}
 
 /**
  * Reads zh.tsv and en.tsv of a folder (either may be missing). A malformed row fails the build with its file and
@@ -24,8 +30,9 @@ const HEADER = ['everyday', 'official', 'note'];
  */
 export function readThesaurus(dir: string): Thesaurus {
   const out: Thesaurus = { zh: [], en: [], files: [] };
-  for (const lang of ['zh', 'en'] as const) {
-    const file = path.join(dir, `${lang}.tsv`);
+  const files = thesaurusFiles(dir);
+  for (const lang of LANGS) {
+    const file = files[lang];
     if (!fs.existsSync(file)) continue;
     out.files.push(file);
     const rows = parseCsv(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { delimiter: '\t', quote: false, relax_column_count: true, skip_empty_lines: true }) as string[][];

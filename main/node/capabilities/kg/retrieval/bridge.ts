@@ -44,11 +44,6 @@ export function bridgeQuestion(question: string, lexicon: Lexicon, store: GraphS
   const us = words(americanSpelling(question));
   const american = new Map(us.length === stems.length ? stems.map((s, i) => [s, us[i]!] as const).filter(([a, b]) => a !== b) : []);
   const out: BridgedStem[] = [];
-  // Of a word's dictionary translations, the ones the sources use often are the likely ones (data → 数据, not 资料).
-  const score = (token: string, weight: number) => {
-    const df = store.docFreq(token);
-    return df ? weight * Math.log(1 + df) : 0;
-  };
   // The American form of a key when the dictionary lacks the British one.
   const lookup = (key: string) => {
     const rows = lexicon.chinese(key);
@@ -56,12 +51,7 @@ export function bridgeQuestion(question: string, lexicon: Lexicon, store: GraphS
     const alt = key.startsWith('p:') ? 'p:' + key.slice(2).split(' ').map((s) => american.get(s) ?? s).join(' ') : american.get(key);
     return alt && alt !== key ? lexicon.chinese(alt) : rows;
   };
-  const pick = (key: string) =>
-    lookup(key)
-      .map((c) => ({ token: c.zh, weight: score(c.zh, c.weight) }))
-      .filter((c) => c.weight > 0)
-      .sort((a, b) => b.weight - a.weight)
-      .slice(0, perStem);
+  const pick = (key: string) => likeliest(lookup(key), store, perStem);
   const used = new Set<number>();
   // Phrases first (government cloud → 政务云), then the single words they did not cover. Of overlapping phrases of one
   // length the more specific wins (data centre → 数据中心 over government data → 公共数据 in "government data centres"):
@@ -85,16 +75,24 @@ export function bridgeQuestion(question: string, lexicon: Lexicon, store: GraphS
 }
 
 /**
- * The `n` likeliest Chinese translations of one English stem: the dictionary's, weighted by how often the sources use
- * them (bridgeQuestion's weighting, without its British-spelling fallback). The engine caches them
- * (KgEngine.likelyTranslations) until the graph changes.
+ * Of a word's dictionary translations, the `n` the sources use most (data → 数据, not 资料): the dictionary's weight
+ * times log(1 + passages holding it); words the index lacks are dropped.
+ */
+function likeliest(rows: readonly { zh: string; weight: number }[], store: GraphStore, n: number): { token: string; weight: number }[] {
+  return rows
+    .map((c) => {
+      const df = store.docFreq(c.zh);
+      return { token: c.zh, weight: df ? c.weight * Math.log(1 + df) : 0 };
+    })
+    .filter((c) => c.weight > 0)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, n);
+}
+
+/**
+ * The `n` likeliest Chinese translations of one English stem, as bridgeQuestion weighs them (without its
+ * British-spelling fallback). The engine caches them (KgEngine.likelyTranslations) until the graph changes.
  */
 export function likelyTranslations(stem: string, lexicon: Lexicon, store: GraphStore, n: number): Set<string> {
-  const scored = lexicon
-    .chinese(stem)
-    .map((c) => ({ zh: c.zh, w: store.docFreq(c.zh) ? c.weight * Math.log(1 + store.docFreq(c.zh)) : 0 }))
-    .filter((c) => c.w > 0)
-    .sort((a, b) => b.w - a.w)
-    .slice(0, n);
-  return new Set(scored.map((c) => c.zh));
+  return new Set(likeliest(lexicon.chinese(stem), store, n).map((c) => c.token));
 }

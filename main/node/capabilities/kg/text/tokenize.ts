@@ -79,7 +79,7 @@ export function tokenize(text: string): string[] {
 export function chineseWords(text: string): string[] {
   const norm = normalizeText(text);
   const out: string[] = [];
-  for (const run of norm.match(/[\u3400-\u9fff\uf900-\ufaff]+/g) ?? []) for (const w of segmenter().cut(run, true)) if (!ZH_STOP.has(w)) out.push(w);
+  for (const run of norm.match(/[\u3400-\u9fff\uf900-\ufaff]+/g) ?? []) for (const w of segmentExact(run)) if (!ZH_STOP.has(w)) out.push(w);
   return out;
 }
 
