@@ -40,6 +40,7 @@ import { ConceptEmbedder } from './retrieval/concept-embedder.js';
 import type { Embedder } from './retrieval/embedder.js';
 import { ModelEmbedder, ModelEmbedderError, modelEmbedderId, type EmbedModel, type EmbedPackRef } from './retrieval/model-embedder.js';
 import { Lexicon } from './retrieval/lexicon.js';
+import { ExampleQuestionIndex } from './retrieval/example-questions.js';
 import { MorphemeIndex } from './retrieval/morphemes.js';
 import { VectorIndex } from './retrieval/vector-index.js';
 import type { PassageRow } from './store/graph-store.js';
@@ -373,10 +374,18 @@ export class KgEngine implements AskContext {
     return t;
   }
 
-  /** The caches of what the graph's words are (morphemes, translations by use): dropped on every change of the graph. */
+  /** The caches of what the graph's words are (morphemes, translations by use, example questions): dropped on every change of the graph. */
   private dropWordCaches(): void {
     this.morphemeCache.index = undefined;
+    this.exampleCache.index = undefined;
     this.translationCache.clear();
+  }
+
+  /** The example questions, read on first use (held in an object for the reason morphemeCache is). */
+  private readonly exampleCache: { index?: ExampleQuestionIndex | undefined } = {};
+  examples(): ExampleQuestionIndex {
+    this.exampleCache.index ??= new ExampleQuestionIndex(this.store.exampleQuestions());
+    return this.exampleCache.index;
   }
 
   /** An English stem's likeliest translations (namesBySense), cached until the graph changes. */

@@ -1,5 +1,5 @@
 /**
- * The shipped base: the plan, the service catalog and the glossary built into one graph file (graph.sqlite +
+ * The shipped base: the plan, the service catalog, the glossary (with the thesaurus and example questions) built into one graph file (graph.sqlite +
  * vectors.hnsw) by `ic kg build` at install, then copied into each data folder and re-synced when the shipped
  * sources' hash changes (users' documents stay).
  */
@@ -16,7 +16,8 @@ import { SqliteGraphStore } from '../store/sqlite-graph-store.js';
 import { addWords, tokenize } from '../text/tokenize.js';
 import { writeCatalog } from './catalog.js';
 import { readGlossary, writeGlossary } from './glossary.js';
-import { hashId } from './ids.js';
+import { readExampleQuestions, writeExampleQuestions } from './example-questions.js';
+import { hashId, serviceId } from './ids.js';
 import { mentionTargets, storePassages, writeDocument, type PendingPassage } from './indexer.js';
 import { parsePolicyText } from './plan.js';
 import { readThesaurus } from './thesaurus.js';
@@ -60,10 +61,12 @@ export async function buildShippedInto(store: SqliteGraphStore, files: ShippedFi
   });
   step(2, 'policy documents');
   const targets = mentionTargetsOf(store);
+  const planSources = new Map<string, string>();
   store.transaction(() => {
     for (const file of files.plans) {
       const doc = parsePolicyText(fs.readFileSync(file, 'utf8'));
       const id = PLAN_SOURCE_PREFIX + hashId(path.basename(file), 8);
+      planSources.set(path.basename(file, '.txt'), id);
       store.addSource({ id, name: doc.title, kind: 'plan', shipped: true, file: path.relative(files.root, file), addedAt: now(), effectiveDate: doc.effectiveDate, hash: null });
       pending.push({ sourceId: id, passages: writeDocument(store, id, doc, targets) });
     }
@@ -79,6 +82,13 @@ export async function buildShippedInto(store: SqliteGraphStore, files: ShippedFi
     }
   });
   writeEverydayEnglish(store.db, thesaurus.en, (o) => officialToken(o, (t) => store.docFreq(t), tokenize, total));
+  const facts = store.db.prepare('SELECT id FROM passages WHERE entity_id = ? ORDER BY ord LIMIT 1').pluck();
+  store.transaction(() =>
+    writeExampleQuestions(store, files.questionsDir, readExampleQuestions(files.questionsDir), {
+      planSource: (plan) => planSources.get(plan),
+      factsPassage: (service) => facts.get(serviceId(service)) as string | undefined,
+    }),
+  );
   store.setMeta('shipped_hash', shippedHash(files));
   store.setMeta('shipped_built_at', now());
   store.setMeta('embedder', embedder.id);
@@ -174,6 +184,7 @@ export function syncShipped(store: SqliteGraphStore, baseFile: string): void {
         DELETE FROM everyday_zh; INSERT INTO everyday_zh SELECT * FROM base.everyday_zh;
         DELETE FROM everyday_en; INSERT INTO everyday_en SELECT * FROM base.everyday_en;
         DELETE FROM concept_df; INSERT INTO concept_df SELECT * FROM base.concept_df;
+        INSERT INTO example_questions SELECT * FROM base.example_questions;
         INSERT OR REPLACE INTO meta SELECT * FROM base.meta WHERE key IN ('shipped_hash', 'shipped_built_at', 'jieba_words', 'concept_docs', 'embedder');
       `);
     })();

@@ -1,6 +1,6 @@
 /**
  * The shipped sources in knowledge-graph/: the plan(s) in sources/*.txt, the service catalog, the glossary, the
- * everyday-words thesaurus. Their hash (contents + builder version) tells a data folder's graph that the shipped
+ * everyday-words thesaurus, the example questions. Their hash (contents + builder version) tells a data folder's graph that the shipped
  * part is out of date.
  */
 import { createHash } from 'node:crypto';
@@ -8,10 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { HubError, ServiceCatalogFile } from '../../../../common/contract/index.js';
 import { readGlossary } from './glossary.js';
+import { exampleQuestionFiles } from './example-questions.js';
 import { thesaurusFiles } from './thesaurus.js';
 
 /** Bump when the way shipped sources are indexed changes: data folders then re-sync. */
-export const BUILDER_VERSION = 'kg-builder-5'; // 2: lex_idf (general word weights); 3: English contractions and more function words out of the tokens; 4: the everyday-words thesaurus; 5: a facts passage shows its first eight aliases
+export const BUILDER_VERSION = 'kg-builder-6'; // 2: lex_idf (general word weights); 3: English contractions and more function words out of the tokens; 4: the everyday-words thesaurus; 5: a facts passage shows its first eight aliases; 6: example questions
 
 export interface ShippedFiles {
   root: string;
@@ -19,6 +20,7 @@ export interface ShippedFiles {
   catalog: string;
   glossaryDir: string;
   thesaurusDir: string;
+  questionsDir: string;
 }
 
 export function shippedFiles(root: string): ShippedFiles {
@@ -30,12 +32,12 @@ export function shippedFiles(root: string): ShippedFiles {
         .sort()
         .map((f) => path.join(sources, f))
     : [];
-  return { root, plans, catalog: path.join(root, 'catalog', 'services.json'), glossaryDir: path.join(root, 'glossary'), thesaurusDir: path.join(root, 'thesaurus') };
+  return { root, plans, catalog: path.join(root, 'catalog', 'services.json'), glossaryDir: path.join(root, 'glossary'), thesaurusDir: path.join(root, 'thesaurus'), questionsDir: path.join(root, 'questions') };
 }
 
 export function shippedHash(files: ShippedFiles): string {
   const h = createHash('sha256').update(BUILDER_VERSION);
-  const all = [...files.plans, files.catalog, ...readGlossary(files.glossaryDir).files, ...Object.values(thesaurusFiles(files.thesaurusDir))];
+  const all = [...files.plans, files.catalog, ...readGlossary(files.glossaryDir).files, ...Object.values(thesaurusFiles(files.thesaurusDir)), ...Object.values(exampleQuestionFiles(files.questionsDir))];
   for (const f of all) if (fs.existsSync(f)) h.update(path.relative(files.root, f)).update(fs.readFileSync(f));
   return h.digest('hex').slice(0, 16);
 }

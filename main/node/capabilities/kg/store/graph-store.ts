@@ -99,6 +99,11 @@ export interface GraphStore {
   addRelation(r: RelationRow, sourceId: string): void;
   relationsOf(id: string): RelationRow[];
 
+  /** An example question for a passage (knowledge-graph/questions/): its text and index tokens (space-separated). */
+  addExampleQuestion(passageId: string, question: string, tokens: string): void;
+  /** Every example question with its passage's rid, tokens split. */
+  exampleQuestions(): { rid: number; tokens: string[] }[];
+
   /** BM25 over the token index: an FTS5 MATCH expression; best first, score = -bm25 (higher is better). */
   searchLexical(match: string, limit: number): { rid: number; score: number }[];
   /** In how many passages a token occurs (0 when it never does). */

@@ -79,6 +79,14 @@ export const kgMigrations: readonly string[] = [
   //    for the bridge, kept apart from lex_en so they bridge questions but never make dictionary near-synonyms.
   `CREATE TABLE everyday_zh (everyday TEXT PRIMARY KEY, official TEXT NOT NULL) WITHOUT ROWID;
    CREATE TABLE everyday_en (stem TEXT NOT NULL, zh TEXT NOT NULL, weight REAL NOT NULL, PRIMARY KEY (stem, zh)) WITHOUT ROWID;`,
+  // 5: example questions (knowledge-graph/questions/): how people ask for a shipped passage in their own words; they
+  //    go with their passage (ON DELETE CASCADE), so a removed or re-synced source leaves none behind.
+  `CREATE TABLE example_questions (
+     passage_id TEXT NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+     question TEXT NOT NULL,
+     tokens TEXT NOT NULL
+   );
+   CREATE INDEX example_questions_passage ON example_questions(passage_id);`,
 ];
 
 export const KG_SCHEMA_VERSION = kgMigrations.length;

@@ -186,6 +186,13 @@ export class SqliteGraphStore implements GraphStore {
     this.invalidateCounts();
     return rid;
   }
+  addExampleQuestion(passageId: string, question: string, tokens: string): void {
+    this.stmt('INSERT INTO example_questions (passage_id, question, tokens) VALUES (?, ?, ?)').run(passageId, question, tokens);
+  }
+  exampleQuestions(): { rid: number; tokens: string[] }[] {
+    const rows = this.db.prepare('SELECT p.rid, q.tokens FROM example_questions q JOIN passages p ON p.id = q.passage_id ORDER BY q.rowid').all() as { rid: number; tokens: string }[];
+    return rows.map((r) => ({ rid: r.rid, tokens: r.tokens ? r.tokens.split(' ') : [] }));
+  }
   passage(id: string): PassageRow | undefined {
     const r = this.stmt(`SELECT ${PASSAGE_COLS} FROM passages WHERE id = ?`).get(id) as PassageDbRow | undefined;
     return r && toPassage(r);

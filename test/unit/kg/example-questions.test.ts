@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readExampleQuestions, writeExampleQuestions } from '../../../main/node/capabilities/kg/ingest/example-questions.js';
+import { buildBase, KgEngine } from '../../../main/node/capabilities/kg/kg-engine.js';
+import { fixtureShippedRoot } from '../../helpers/kg-graph.js';
+import { cleanupTempDirs, tempDir } from '../../helpers/temp.js';
+
+// The fixture graph (test/fixtures/kg/shipped) with example questions beside it, and the same graph without them.
+// Passage p11 of the fixture plan is 提升長三角“一網通辦”政務服務能力 … 打造國家“跨省通辦”标杆; p19 is 建立網絡安全等級保護 …
+// 對金融、能源、電力、通信、交通 … (network security of key infrastructure).
+const PLAN_HEAD = 'passage\tstarts\tquestion\n';
+const PLAN_ROWS =
+  'plan-excerpt#p11\t提升長三角\t我在上海上班，户口在浙江，能不能不跑回去就把手续办了？\n' +
+  'plan-excerpt#p19\t建立網絡安全\t黑客要是攻击电网、水厂这些要害系统，政府怎么防？\n' +
+  'plan-excerpt#p19\t建立網絡安全\tHow will power grids and water plants be protected from hackers?\n';
+const CATALOG_ROWS = 'service\tquestion\nmarriage-registration\t我们俩想去民政局把证领了，要带什么？\n';
+
+function shippedWith(questions: Record<string, string>): string {
+  const root = tempDir('ic-kg-examples-root-');
+  fs.cpSync(fixtureShippedRoot, root, { recursive: true });
+  fs.mkdirSync(path.join(root, 'questions'));
+  for (const [name, text] of Object.entries(questions)) fs.writeFileSync(path.join(root, 'questions', name), text);
+  return root;
+}
+
+async function open(root: string): Promise<KgEngine> {
+  const baseDir = tempDir('ic-kg-examples-base-');
+  await buildBase(root, baseDir);
+  return KgEngine.open({ dataDir: tempDir('ic-kg-examples-data-'), shippedRoot: root, baseDir });
+}
+
+let withExamples: KgEngine;
+let without: KgEngine;
+beforeAll(async () => {
+  withExamples = await open(shippedWith({ 'plan.tsv': PLAN_HEAD + PLAN_ROWS, 'catalog.tsv': CATALOG_ROWS }));
+  without = await open(fixtureShippedRoot);
+}, 120_000);
+afterAll(() => {
+  withExamples?.close();
+  without?.close();
+  cleanupTempDirs();
+});
+
+const passages = (r: { answers: { citation: { passage: string } }[] }) => r.answers.map((a) => a.citation.passage.split(':')[1]);
+
+describe('example questions (knowledge-graph/questions/)', () => {
+  it('reads plan and catalog rows, and fails the build on a malformed row with its file and line', () => {
+    const ex = readExampleQuestions(path.join(shippedWith({ 'plan.tsv': PLAN_HEAD + PLAN_ROWS, 'catalog.tsv': CATALOG_ROWS }), 'questions'));
+    expect(ex.plan[0]).toEqual({ plan: 'plan-excerpt', passage: 'p11', starts: '提升長三角', question: '我在上海上班，户口在浙江，能不能不跑回去就把手续办了？', line: 2 });
+    expect(ex.catalog).toEqual([{ service: 'marriage-registration', question: '我们俩想去民政局把证领了，要带什么？', line: 2 }]);
+    expect(ex.files.map((f) => path.basename(f))).toEqual(['plan.tsv', 'catalog.tsv']);
+    expect(readExampleQuestions(tempDir('ic-kg-examples-none-'))).toEqual({ plan: [], catalog: [], files: [] });
+
+    const cases: [string, RegExp][] = [
+      ['passage\tquestion\n', /plan\.tsv:1: the header/],
+      [PLAN_HEAD + 'plan-excerpt#p11\t提升長三角\n', /plan\.tsv:2: 3 tab-separated cells/],
+      [PLAN_HEAD + 'plan-excerpt#p11\t\t能办吗\n', /plan\.tsv:2: an empty cell/],
+      [PLAN_HEAD + PLAN_ROWS + 'p11\t提升長三角\t能办吗\n', /plan\.tsv:5: a passage is "<plan file name without \.txt>#p<number>"/],
+    ];
+    for (const [text, error] of cases) expect(() => readExampleQuestions(path.join(shippedWith({ 'plan.tsv': text }), 'questions')), text).toThrow(error);
+  });
+
+  it('refuses to attach a question to a passage that moved, to a missing plan or passage, or to an unknown service item', async () => {
+    // Through the build once (the shipped base fails), then the row checks on their own.
+    const moved = /plan\.tsv:2: passage p12 of plan-excerpt starts "加強線上線下業務融合,以", not "提升長三角" \(did the plan or its splitter change\?\)/;
+    await expect(buildBase(shippedWith({ 'plan.tsv': PLAN_HEAD + 'plan-excerpt#p12\t提升長三角\t能办吗\n' }), tempDir('ic-kg-examples-bad-'))).rejects.toThrow(moved);
+    const store = without.store;
+    const plan = store.sources().find((s) => s.kind === 'plan')!.id;
+    const where = { planSource: (p: string) => (p === 'plan-excerpt' ? plan : undefined), factsPassage: () => undefined };
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ 'plan.tsv': PLAN_HEAD + 'another-plan#p1\t根據\t能办吗\n' }, /plan\.tsv:2: no shipped plan sources\/another-plan\.txt/],
+      [{ 'plan.tsv': PLAN_HEAD + 'plan-excerpt#p999\t根據\t能办吗\n' }, /plan\.tsv:2: plan-excerpt has no passage p999/],
+      [{ 'catalog.tsv': 'service\tquestion\nno-such-item\t能办吗\n' }, /catalog\.tsv:2: no service item "no-such-item"/],
+    ];
+    for (const [files, error] of cases) {
+      const dir = path.join(shippedWith(files), 'questions');
+      expect(() => writeExampleQuestions(store, dir, readExampleQuestions(dir), where), JSON.stringify(files)).toThrow(error);
+    }
+    expect(store.exampleQuestions()).toEqual([]);
+  });
+
+  it("finds a passage by its examples' words where the passage itself does not use them, in Chinese and English", async () => {
+    const zh = '在上海上班的人，不跑回浙江能把手续办了吗？';
+    expect(passages(await without.ask(zh, 3))).not.toContain('p11');
+    const a = await withExamples.ask(zh, 3);
+    expect(passages(a)[0]).toBe('p11');
+    expect(a.engine.lexical).toContain('example questions');
+
+    const en = 'What stops hackers from attacking the power grid?';
+    expect((await without.ask(en, 3)).noAnswer).toBe(true);
+    expect(passages(await withExamples.ask(en, 3))[0]).toBe('p19');
+  });
+
+  it('does not count an example that shares a single word with the question (chance, not the same question)', async () => {
+    // 电网 is in p19's example (黑客要是攻击电网 …), not in p19; the grid company's ownership is another question.
+    const r = await withExamples.ask('电网公司是国企吗？', 3);
+    expect(passages(r)).not.toContain('p19');
+  });
+
+  it("attaches a catalog row to its item's facts passage, and leaves with the passage's source", () => {
+    const store = withExamples.store;
+    const facts = store.db.prepare("SELECT rid FROM passages WHERE entity_id = 'service:marriage-registration' ORDER BY ord LIMIT 1").pluck().get() as number;
+    expect(store.exampleQuestions().filter((e) => e.rid === facts).map((e) => e.tokens)).toEqual([expect.arrayContaining(['民政局', '带'])]);
+    expect(store.exampleQuestions()).toHaveLength(4);
+    const plan = store.sources().find((s) => s.kind === 'plan')!;
+    store.removeSource(plan.id);
+    expect(store.exampleQuestions()).toHaveLength(1);
+    expect(store.db.prepare('SELECT COUNT(*) FROM example_questions').pluck().get()).toBe(1);
+  });
+});
