@@ -72,6 +72,13 @@ await dist({ argv: ${JSON.stringify(['--dir', '--linux', '--x64', '--output', ou
     }
   });
 
+  it("packs every shipped source of the knowledge graph: the packaged app's shipped hash is the repository's", async () => {
+    // A file left out (the thesaurus once was) changes the hash: the packaged app would find its prebuilt base stale
+    // and rebuild the graph without that file at first start.
+    const { shippedFiles, shippedHash } = (await import(pathToFileURL(path.join(repoRoot, 'dist', 'main', 'node', 'capabilities', 'kg', 'ingest', 'shipped.js')).href)) as typeof import('../../main/node/capabilities/kg/ingest/shipped.js');
+    expect(shippedHash(shippedFiles(path.join(resources, 'knowledge-graph')))).toBe(shippedHash(shippedFiles(path.join(repoRoot, 'knowledge-graph'))));
+  });
+
   it('unpacks native modules next to app.asar', () => {
     const unpacked = path.join(resources, 'app.asar.unpacked', 'node_modules');
     expect(fs.existsSync(path.join(unpacked, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))).toBe(true);
