@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksProcedure, clearsThreshold, NO_ANSWER_THRESHOLDS, refusesAnswer } from '../../../main/node/capabilities/kg/answer/ask.js';
+import { asksProcedure, asksQuantity, clearsThreshold, NO_ANSWER_THRESHOLDS, refusesAnswer, statesQuantity } from '../../../main/node/capabilities/kg/answer/ask.js';
 import { fixtureGraph } from '../../helpers/kg-graph.js';
 
 const t = { text: 0.2, catalog: 0.5, glossary: 0.38 };
@@ -28,6 +28,16 @@ describe('the no-answer decision on scores', () => {
       expect(asksProcedure(q), q).toBe(true);
     for (const q of ['山上的林子用什么技术来看管？', '政府办事系统出了大故障怎么办？', '以后政府部门会设一个专门管数据的负责人吗？', 'How will woods and forests be watched over?', 'Will officials be punished when a new idea goes wrong?', 'What happens to IT projects that turn out to be a waste of money?', '公共数据会不会免费开放？', 'Will more government data be open on the public platform?', '数字经济核心产业增加值占比怎么算？'])
       expect(asksProcedure(q), q).toBe(false);
+  });
+
+  it('tells a question asking how many or how much, and a passage stating a number', () => {
+    for (const q of ['“浙里办”现在有多少注册用户？', '首席数据官每个月工资多少？', '要建几个数据中心？', '这套方案管几年？', 'How many data centres will be built?', 'How much is a chief data officer paid?'])
+      expect(asksQuantity(q), q).toBe(true);
+    // Which ones, a time, a cost (only the catalog's facts answer 多少钱): no number asked for.
+    for (const q of ['到2025年要形成哪几个体系？', '过几年在手机上办事会不会顺手很多？', '几年后会怎样？', '护照办理要多少钱？', 'How will data be shared?'])
+      expect(asksQuantity(q), q).toBe(false);
+    for (const t of ['规划期限为2021—2025年', '加强六大能力中心建设', '设立三个窗口']) expect(statesQuantity(t), t).toBe(true);
+    for (const t of ['“浙里办”全面覆盖群众和企业办事需求', '推进一体化平台建设']) expect(statesQuantity(t), t).toBe(false);
   });
 
   it('gives a text passage a lower bar when the question does not ask for a procedure, a named thing the same bar', () => {
@@ -59,5 +69,16 @@ describe('the no-answer decision on the graph', () => {
     const topic = await graph.engine.ask('统一公共支付平台有什么用？', 3);
     expect(topic.noAnswer).toBe(false);
     expect(topic.answers[0]!.citation.passage).toBe(best.citation.passage);
+  });
+
+  it('does not answer how many or how much from a passage that states no number, nor from a glossary term', async () => {
+    // The plan's 浙裏辦 passage says what the app covers, not how many use it.
+    const count = await graph.engine.ask('“浙里办”现在有多少注册用户？', 3);
+    expect(count.answers.some((a) => a.text.includes('浙裏辦'))).toBe(false);
+    const topic = await graph.engine.ask('“浙里办”现在覆盖哪些办事需求？', 3);
+    expect(topic.answers[0]!.text).toContain('浙裏辦');
+    // A number the passage does state still answers (规划期限为2021—2025年).
+    const years = await graph.engine.ask('规划期限是几年？', 3);
+    expect(years.answers.some((a) => a.text.includes('2021—2025'))).toBe(true);
   });
 });

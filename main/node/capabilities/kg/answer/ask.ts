@@ -73,6 +73,26 @@ export type NoAnswerThresholds = Readonly<Record<AnswerOrigin, number> & { reach
 const PROCEDURE_ZH = /(怎么|怎样|如何|去哪|在哪)(儿|里)?(申请|报名|预约|办理|登记|注册|领|交|缴)|带什么|什么材料|哪些材料|什么条件|多少钱|多少费用|收费|费用|(交|付|花|要|收)钱|免费吗|是否免费|几点|什么时候|多长时间|多久|几天|(开门|关门|上班|营业)(吗|时间)|(周末|周六|周日|节假日).{0,6}(开门|上班|营业|办理|办公)/;
 const PROCEDURE_EN = /\b(how (do|can|should) (i|we)|how much|what time|how long|fees?|costs?|prices?|free of charge|opening hours|open (on|at) (weekends?|saturdays?|sundays?|holidays?)|apply|applying|register|registering|enrol|enroll|bring)\b/i;
 
+/**
+ * Forms asking for a number: 多少 (not 多少钱, a procedure's cost, which only the catalog's facts answer), 几 + a
+ * measure word (几个, 要几年; not 哪几个, which ones, nor 过几年 or 几年后, a time), how many / how much.
+ */
+const QUANTITY_ZH = /多少(?!钱)|(?<![哪过这近前再])几(个|家|次|天|年|月|岁|成|倍|项|类|种|条|所|座)(?![后内来前里])/;
+const QUANTITY_EN = /\bhow (many|much)\b/i;
+/** A number in a passage: digits, or a Chinese numeral with a measure word (六大能力中心, 三个, 十四五 aside). */
+const QUANTITY_IN_TEXT = /\d|[一二两三四五六七八九十百千万亿]+(个|项|大|家|年|天|次|倍|成|类|种|条|所|座|级|张|份|%)/;
+
+/** The question asks how many or how much (QUANTITY_ZH, QUANTITY_EN). */
+export function asksQuantity(question: string): boolean {
+  const q = normalizeText(question);
+  return QUANTITY_ZH.test(q) || QUANTITY_EN.test(q);
+}
+
+/** The (normalised) text states a quantity. */
+export function statesQuantity(text: string): boolean {
+  return QUANTITY_IN_TEXT.test(text);
+}
+
 /** The question asks how to carry out a procedure, or its cost, duration or time (PROCEDURE_ZH, PROCEDURE_EN). */
 export function asksProcedure(question: string): boolean {
   const q = normalizeText(question);
@@ -455,7 +475,12 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     const fp = ctx.factsPassage(service);
     if (fp && (byId.get(fp.id)?.score ?? -1) < c.score * 0.98) byId.set(fp.id, { p: fp, score: c.score * 0.98, rrf: c.rrf, cov: c.cov, own: c.own });
   }
-  const ranked = [...byId.values()].sort((a, b) => b.score - a.score || b.rrf - a.rrf);
+  // A question asking how many or how much is not answered by a passage that states no quantity, nor by a glossary
+  // term (what a thing is called says nothing of its number): “浙里办”有多少注册用户, 首席数据官每个月工资多少.
+  const quantity = asksQuantity(question);
+  const ranked = [...byId.values()]
+    .filter((c) => !quantity || originOf(c.p) === 'catalog' || (originOf(c.p) === 'text' && statesQuantity(c.p.norm)))
+    .sort((a, b) => b.score - a.score || b.rrf - a.rrf);
   const best = ranked[0]?.score ?? 0;
   let all = 0;
   let reach = 0;
