@@ -13,8 +13,8 @@ const PLAN_HEAD = 'passage\tstarts\tquestion\n';
 const PLAN_ROWS =
   'plan-excerpt#p11\t提升長三角\t我在上海上班，户口在浙江，能不能不跑回去就把手续办了？\n' +
   'plan-excerpt#p19\t建立網絡安全\t黑客要是攻击电网、水厂这些要害系统，政府怎么防？\n' +
-  'plan-excerpt#p19\t建立網絡安全\tHow will power grids and water plants be protected from hackers?\n';
-const CATALOG_ROWS = 'service\tquestion\nmarriage-registration\t我们俩想去民政局把证领了，要带什么？\n';
+  'plan-excerpt#p19\t建立網絡安全\tHow will power grids and water plants be protected from hackers?\n' +
+  'plan-excerpt#p14\t有序發展\tWill the data centres of the provincial cloud be green?\n';
 
 function shippedWith(questions: Record<string, string>): string {
   const root = tempDir('ic-kg-examples-root-');
@@ -33,7 +33,7 @@ async function open(root: string): Promise<KgEngine> {
 let withExamples: KgEngine;
 let without: KgEngine;
 beforeAll(async () => {
-  withExamples = await open(shippedWith({ 'plan.tsv': PLAN_HEAD + PLAN_ROWS, 'catalog.tsv': CATALOG_ROWS }));
+  withExamples = await open(shippedWith({ 'plan.tsv': PLAN_HEAD + PLAN_ROWS }));
   without = await open(fixtureShippedRoot);
 }, 120_000);
 afterAll(() => {
@@ -45,33 +45,31 @@ afterAll(() => {
 const passages = (r: { answers: { citation: { passage: string } }[] }) => r.answers.map((a) => a.citation.passage.split(':')[1]);
 
 describe('example questions (knowledge-graph/questions/)', () => {
-  it('reads plan and catalog rows, and fails the build on a malformed row with its file and line', () => {
-    const ex = readExampleQuestions(path.join(shippedWith({ 'plan.tsv': PLAN_HEAD + PLAN_ROWS, 'catalog.tsv': CATALOG_ROWS }), 'questions'));
-    expect(ex.plan[0]).toEqual({ plan: 'plan-excerpt', passage: 'p11', starts: '提升長三角', question: '我在上海上班，户口在浙江，能不能不跑回去就把手续办了？', line: 2 });
-    expect(ex.catalog).toEqual([{ service: 'marriage-registration', question: '我们俩想去民政局把证领了，要带什么？', line: 2 }]);
-    expect(ex.files.map((f) => path.basename(f))).toEqual(['plan.tsv', 'catalog.tsv']);
-    expect(readExampleQuestions(tempDir('ic-kg-examples-none-'))).toEqual({ plan: [], catalog: [], files: [] });
+  it('reads the rows, and fails the build on a malformed row with its file and line', () => {
+    const ex = readExampleQuestions(path.join(shippedWith({ 'plan.tsv': PLAN_HEAD + PLAN_ROWS }), 'questions'));
+    expect(ex[0]).toEqual({ plan: 'plan-excerpt', passage: 'p11', starts: '提升長三角', question: '我在上海上班，户口在浙江，能不能不跑回去就把手续办了？', line: 2 });
+    expect(ex).toHaveLength(4);
+    expect(readExampleQuestions(tempDir('ic-kg-examples-none-'))).toEqual([]);
 
     const cases: [string, RegExp][] = [
       ['passage\tquestion\n', /plan\.tsv:1: the header/],
       [PLAN_HEAD + 'plan-excerpt#p11\t提升長三角\n', /plan\.tsv:2: 3 tab-separated cells/],
       [PLAN_HEAD + 'plan-excerpt#p11\t\t能办吗\n', /plan\.tsv:2: an empty cell/],
-      [PLAN_HEAD + PLAN_ROWS + 'p11\t提升長三角\t能办吗\n', /plan\.tsv:5: a passage is "<plan file name without \.txt>#p<number>"/],
+      [PLAN_HEAD + PLAN_ROWS + 'p11\t提升長三角\t能办吗\n', /plan\.tsv:6: a passage is "<plan file name without \.txt>#p<number>"/],
     ];
     for (const [text, error] of cases) expect(() => readExampleQuestions(path.join(shippedWith({ 'plan.tsv': text }), 'questions')), text).toThrow(error);
   });
 
-  it('refuses to attach a question to a passage that moved, to a missing plan or passage, or to an unknown service item', async () => {
+  it('refuses to attach a question to a passage that moved, or to a missing plan or passage', async () => {
     // Through the build once (the shipped base fails), then the row checks on their own.
     const moved = /plan\.tsv:2: passage p12 of plan-excerpt starts "加強線上線下業務融合,以", not "提升長三角" \(did the plan or its splitter change\?\)/;
     await expect(buildBase(shippedWith({ 'plan.tsv': PLAN_HEAD + 'plan-excerpt#p12\t提升長三角\t能办吗\n' }), tempDir('ic-kg-examples-bad-'))).rejects.toThrow(moved);
     const store = without.store;
     const plan = store.sources().find((s) => s.kind === 'plan')!.id;
-    const where = { planSource: (p: string) => (p === 'plan-excerpt' ? plan : undefined), factsPassage: () => undefined };
+    const where = (p: string) => (p === 'plan-excerpt' ? plan : undefined);
     const cases: [Record<string, string>, RegExp][] = [
       [{ 'plan.tsv': PLAN_HEAD + 'another-plan#p1\t根據\t能办吗\n' }, /plan\.tsv:2: no shipped plan sources\/another-plan\.txt/],
       [{ 'plan.tsv': PLAN_HEAD + 'plan-excerpt#p999\t根據\t能办吗\n' }, /plan\.tsv:2: plan-excerpt has no passage p999/],
-      [{ 'catalog.tsv': 'service\tquestion\nno-such-item\t能办吗\n' }, /catalog\.tsv:2: no service item "no-such-item"/],
     ];
     for (const [files, error] of cases) {
       const dir = path.join(shippedWith(files), 'questions');
@@ -92,20 +90,46 @@ describe('example questions (knowledge-graph/questions/)', () => {
     expect(passages(await withExamples.ask(en, 3))[0]).toBe('p19');
   });
 
+  it('matches British and American spellings between a question and an example', async () => {
+    // The example says "data centres"; p14's own text is Chinese (數據中心): a question in American spelling finds it.
+    const store = withExamples.store;
+    const p14 = store.passage(`${store.sources().find((s) => s.kind === 'plan')!.id}:p14`)!;
+    const tokens = store.exampleQuestions().filter((e) => e.rid === p14.rid).flatMap((e) => e.tokens);
+    expect(tokens).toEqual(expect.arrayContaining(['centr', 'center', 'green']));
+  });
+
   it('does not count an example that shares a single word with the question (chance, not the same question)', async () => {
     // 电网 is in p19's example (黑客要是攻击电网 …), not in p19; the grid company's ownership is another question.
     const r = await withExamples.ask('电网公司是国企吗？', 3);
     expect(passages(r)).not.toContain('p19');
   });
 
-  it("attaches a catalog row to its item's facts passage, and leaves with the passage's source", () => {
-    const store = withExamples.store;
-    const facts = store.db.prepare("SELECT rid FROM passages WHERE entity_id = 'service:marriage-registration' ORDER BY ord LIMIT 1").pluck().get() as number;
-    expect(store.exampleQuestions().filter((e) => e.rid === facts).map((e) => e.tokens)).toEqual([expect.arrayContaining(['民政局', '带'])]);
-    expect(store.exampleQuestions()).toHaveLength(4);
-    const plan = store.sources().find((s) => s.kind === 'plan')!;
-    store.removeSource(plan.id);
-    expect(store.exampleQuestions()).toHaveLength(1);
-    expect(store.db.prepare('SELECT COUNT(*) FROM example_questions').pluck().get()).toBe(1);
-  });
+  it("goes with its passage's source: kept when the shipped part is re-synced beside a user's document, gone with the plan", async () => {
+    // A data folder with a document of its own, reopened on a newer base (the shipped sources changed): the shipped
+    // part is copied in again (syncShipped), the document stays, and so do the examples.
+    const root = shippedWith({ 'plan.tsv': PLAN_HEAD + PLAN_ROWS });
+    const dataDir = tempDir('ic-kg-examples-sync-');
+    const first = tempDir('ic-kg-examples-base1-');
+    await buildBase(root, first);
+    let engine = await KgEngine.open({ dataDir, shippedRoot: root, baseDir: first });
+    const doc = path.join(tempDir(), '须知.md');
+    fs.writeFileSync(doc, '# 须知\n\n第九窗口受理无人机飞行申报。\n');
+    await engine.addDocument(doc);
+    engine.close();
+    fs.appendFileSync(path.join(root, 'glossary', 'glossary.tsv'), '无人机\tdrone\t\tdevice\t\n');
+    const second = tempDir('ic-kg-examples-base2-');
+    await buildBase(root, second);
+    engine = await KgEngine.open({ dataDir, shippedRoot: root, baseDir: second });
+    try {
+      expect(engine.store.sources().some((s) => s.name === '须知.md')).toBe(true);
+      expect(engine.store.exampleQuestions()).toHaveLength(4);
+      expect(passages(await engine.ask('在上海上班的人，不跑回浙江能把手续办了吗？', 3))[0]).toBe('p11');
+      const plan = engine.store.sources().find((s) => s.kind === 'plan')!;
+      engine.store.removeSource(plan.id);
+      expect(engine.store.exampleQuestions()).toEqual([]);
+      expect(engine.store.db.prepare('SELECT COUNT(*) FROM example_questions').pluck().get()).toBe(0);
+    } finally {
+      engine.close();
+    }
+  }, 120_000);
 });

@@ -34,10 +34,11 @@ describe('the no-answer decision on scores', () => {
     for (const q of ['“浙里办”现在有多少注册用户？', '首席数据官每个月工资多少？', '要建几个数据中心？', '这套方案管几年？', 'How many data centres will be built?', 'How much is a chief data officer paid?'])
       expect(asksQuantity(q), q).toBe(true);
     // Which ones, a time, a cost (only the catalog's facts answer 多少钱): no number asked for.
-    for (const q of ['到2025年要形成哪几个体系？', '过几年在手机上办事会不会顺手很多？', '几年后会怎样？', '护照办理要多少钱？', 'How will data be shared?'])
+    // Which ones, a time, several, somewhat, a degree, a cost (only the catalog's facts answer 多少钱): no number asked for.
+    for (const q of ['到2025年要形成哪几个体系？', '过几年在手机上办事会不会顺手很多？', '几年后会怎样？', '我跑了好几次都没办成，政府打算怎么改？', '政府多少会管管数据安全吧？', '护照办理要多少钱？', 'How will data be shared?', 'How much will the plan help small businesses?', 'How much does the government care about data security?'])
       expect(asksQuantity(q), q).toBe(false);
-    for (const t of ['规划期限为2021—2025年', '加强六大能力中心建设', '设立三个窗口']) expect(statesQuantity(t), t).toBe(true);
-    for (const t of ['“浙里办”全面覆盖群众和企业办事需求', '推进一体化平台建设']) expect(statesQuantity(t), t).toBe(false);
+    for (const t of ['规划期限为2021—2025年', '加强六大能力中心建设', '设立三个窗口', '覆盖率达到百分之九十', 'three data centres']) expect(statesQuantity(t), t).toBe(true);
+    for (const t of ['“浙里办”全面覆盖群众和企业办事需求', '推进一体化平台建设', '形成一张图', 'often shared']) expect(statesQuantity(t), t).toBe(false);
   });
 
   it('gives a text passage a lower bar when the question does not ask for a procedure, a named thing the same bar', () => {

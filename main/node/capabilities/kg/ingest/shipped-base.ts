@@ -17,7 +17,7 @@ import { addWords, tokenize } from '../text/tokenize.js';
 import { writeCatalog } from './catalog.js';
 import { readGlossary, writeGlossary } from './glossary.js';
 import { readExampleQuestions, writeExampleQuestions } from './example-questions.js';
-import { hashId, serviceId } from './ids.js';
+import { hashId } from './ids.js';
 import { mentionTargets, storePassages, writeDocument, type PendingPassage } from './indexer.js';
 import { parsePolicyText } from './plan.js';
 import { readThesaurus } from './thesaurus.js';
@@ -82,13 +82,7 @@ export async function buildShippedInto(store: SqliteGraphStore, files: ShippedFi
     }
   });
   writeEverydayEnglish(store.db, thesaurus.en, (o) => officialToken(o, (t) => store.docFreq(t), tokenize, total));
-  const facts = store.db.prepare('SELECT id FROM passages WHERE entity_id = ? ORDER BY ord LIMIT 1').pluck();
-  store.transaction(() =>
-    writeExampleQuestions(store, files.questionsDir, readExampleQuestions(files.questionsDir), {
-      planSource: (plan) => planSources.get(plan),
-      factsPassage: (service) => facts.get(serviceId(service)) as string | undefined,
-    }),
-  );
+  store.transaction(() => writeExampleQuestions(store, files.questionsDir, readExampleQuestions(files.questionsDir), (plan) => planSources.get(plan)));
   store.setMeta('shipped_hash', shippedHash(files));
   store.setMeta('shipped_built_at', now());
   store.setMeta('embedder', embedder.id);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { HubError, ServiceCatalogFile } from '../../../../common/contract/index.js';
 import { readGlossary } from './glossary.js';
-import { exampleQuestionFiles } from './example-questions.js';
+import { exampleQuestionsFile } from './example-questions.js';
 import { thesaurusFiles } from './thesaurus.js';
 
 /** Bump when the way shipped sources are indexed changes: data folders then re-sync. */
@@ -37,7 +37,7 @@ export function shippedFiles(root: string): ShippedFiles {
 
 export function shippedHash(files: ShippedFiles): string {
   const h = createHash('sha256').update(BUILDER_VERSION);
-  const all = [...files.plans, files.catalog, ...readGlossary(files.glossaryDir).files, ...Object.values(thesaurusFiles(files.thesaurusDir)), ...Object.values(exampleQuestionFiles(files.questionsDir))];
+  const all = [...files.plans, files.catalog, ...readGlossary(files.glossaryDir).files, ...Object.values(thesaurusFiles(files.thesaurusDir)), exampleQuestionsFile(files.questionsDir)];
   for (const f of all) if (fs.existsSync(f)) h.update(path.relative(files.root, f)).update(fs.readFileSync(f));
   return h.digest('hex').slice(0, 16);
 }
