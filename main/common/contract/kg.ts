@@ -135,6 +135,8 @@ export const KgStats = z.object({
   embedder: z.string().nullable(),
   /** Dimensions of the answering embedder's vectors (256 built-in; the model's own, e.g. 384 for multilingual-e5-small). */
   vectorDims: z.number().int().optional(),
+  /** Example questions of the shipped plan's passages (knowledge-graph/questions/): people's words the lexical part also matches. */
+  exampleQuestions: z.number().int().optional(),
   /** Why the built-in embedder answers although an embedding pack is installed (the model failed, or its index is being built); null otherwise. */
   embedderNote: z.string().nullable().optional(),
   /** When the shipped sources were last built (ISO), and a hash of their contents. */

@@ -47,6 +47,7 @@ export function KgScreen({ param, navigate }: ScreenProps) {
             <Statistic title={L.kgVectorsCount} value={stats.data.vectors} />
             <Statistic title={L.kgEntitiesCount} value={sum(stats.data.entities)} />
             <Statistic title={L.kgRelationsCount} value={sum(stats.data.relations)} />
+            {stats.data.exampleQuestions !== undefined && <Statistic title={L.kgExampleQuestions} value={stats.data.exampleQuestions} />}
             <div className="kg-embedder">
               <span className="muted small">{L.kgEmbedder}</span>
               <span data-testid="kg-embedder">{stats.data.embedder ?? L.askEngineUnused}</span>

@@ -84,6 +84,7 @@ describe('example questions (knowledge-graph/questions/)', () => {
     const a = await withExamples.ask(zh, 3);
     expect(passages(a)[0]).toBe('p11');
     expect(a.engine.lexical).toContain('example questions');
+    expect([withExamples.stats().exampleQuestions, without.stats().exampleQuestions]).toEqual([4, 0]);
 
     const en = 'What stops hackers from attacking the power grid?';
     expect((await without.ask(en, 3)).noAnswer).toBe(true);

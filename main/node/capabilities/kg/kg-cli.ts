@@ -83,7 +83,7 @@ export const kgStats = defineCommand({
       { ...s, sourceList: sources },
       () =>
         [
-          `${s.sources} sources, ${s.passages} passages, ${s.vectors} vectors${s.vectorDims ? ` of ${s.vectorDims} dimensions` : ''} (${s.embedder})`,
+          `${s.sources} sources, ${s.passages} passages, ${s.vectors} vectors${s.vectorDims ? ` of ${s.vectorDims} dimensions` : ''} (${s.embedder})${s.exampleQuestions ? `, ${s.exampleQuestions} example questions` : ''}`,
           ...(s.embedderNote ? [`note: ${s.embedderNote}`] : []),
           `entities: ${Object.entries(s.entities).map(([k, v]) => `${k} ${v}`).join(', ')}`,
           `relations: ${Object.entries(s.relations).map(([k, v]) => `${k} ${v}`).join(', ')}`,

@@ -501,6 +501,7 @@ export class KgEngine implements AskContext {
       vectors: this.index?.size ?? 0,
       embedder: this.embedder.label,
       vectorDims: this.embedder.dims,
+      exampleQuestions: this.store.exampleQuestionCount(),
       embedderNote: this.model ? null : this.note(),
       shippedBuiltAt: this.store.meta('shipped_built_at'),
       shippedHash: this.store.meta('shipped_hash'),

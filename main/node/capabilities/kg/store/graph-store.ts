@@ -101,6 +101,7 @@ export interface GraphStore {
 
   /** An example question for a passage (knowledge-graph/questions/): its text and index tokens (space-separated). */
   addExampleQuestion(passageId: string, question: string, tokens: string): void;
+  exampleQuestionCount(): number;
   /** Every example question with its passage's rid, tokens split. */
   exampleQuestions(): { rid: number; tokens: string[] }[];
 

@@ -189,6 +189,9 @@ export class SqliteGraphStore implements GraphStore {
   addExampleQuestion(passageId: string, question: string, tokens: string): void {
     this.stmt('INSERT INTO example_questions (passage_id, question, tokens) VALUES (?, ?, ?)').run(passageId, question, tokens);
   }
+  exampleQuestionCount(): number {
+    return (this.stmt('SELECT COUNT(*) AS n FROM example_questions').get() as { n: number }).n;
+  }
   exampleQuestions(): { rid: number; tokens: string[] }[] {
     const rows = this.db.prepare('SELECT p.rid, q.tokens FROM example_questions q JOIN passages p ON p.id = q.passage_id ORDER BY q.rowid').all() as { rid: number; tokens: string }[];
     return rows.map((r) => ({ rid: r.rid, tokens: r.tokens ? r.tokens.split(' ') : [] }));
