@@ -267,14 +267,14 @@ function groupCredit(g: Group, tokens: Set<string>, concepts: Set<string>): numb
 const skipForFacts = (g: Group, groups: Group[], isFacts: boolean) => isFacts && g.intent && groups.some((x) => !x.intent);
 
 /** How much of the question a passage covers: the weighted mean of its words' credits. */
-function coverage(groups: Group[], credit: (g: Group) => number, isFacts = false): number {
+function coverage(groups: Group[], credit: (i: number) => number, isFacts = false): number {
   let got = 0;
   let all = 0;
-  for (const g of groups) {
-    if (skipForFacts(g, groups, isFacts)) continue;
+  groups.forEach((g, i) => {
+    if (skipForFacts(g, groups, isFacts)) return;
     all += g.weight;
-    got += g.weight * credit(g);
-  }
+    got += g.weight * credit(i);
+  });
   return all ? got / all : 0;
 }
 
@@ -314,14 +314,13 @@ function coverageWithExamples(
   conceptsOf: (t: Set<string>) => Set<string>,
 ): { cov: number; own: number } {
   const credits = groups.map((g) => groupCredit(g, tokens, concepts));
-  const at = (g: Group) => credits[groups.indexOf(g)]!;
-  const own = coverage(groups, at, isFacts);
+  const own = coverage(groups, (i) => credits[i]!, isFacts);
   let cov = own;
   for (const ex of examples) {
     ex.concepts ??= conceptsOf(ex.tokens);
-    const credit = groups.map((g) => exampleCredit(g, ex));
-    if (credit.filter((c) => c >= REACH_MIN).length < EXAMPLE_MIN_WORDS) continue;
-    cov = Math.max(cov, coverage(groups, (g) => Math.max(at(g), EXAMPLE_CREDIT * credit[groups.indexOf(g)]!), isFacts));
+    const said = groups.map((g) => exampleCredit(g, ex));
+    if (said.filter((c) => c >= REACH_MIN).length < EXAMPLE_MIN_WORDS) continue;
+    cov = Math.max(cov, coverage(groups, (i) => Math.max(credits[i]!, EXAMPLE_CREDIT * said[i]!), isFacts));
   }
   return { cov, own };
 }

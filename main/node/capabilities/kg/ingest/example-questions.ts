@@ -15,7 +15,7 @@ import type { GraphStore } from '../store/graph-store.js';
 import { normalizeKey, normalizeText } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 
-export interface ExampleQuestion {
+export interface ExampleQuestionRow {
   /** The plan's file name without .txt (sources/<plan>.txt). */
   plan: string;
   /** The passage's number within its plan (p12). */
@@ -37,7 +37,7 @@ const failAt = (file: string, line: number, why: string) => new HubError('INTERN
  * Reads plan.tsv of a folder ([] without one). A malformed row fails the build with its file and line: this is
  * shipped source data, and a silently dropped row would only show as a worse answer.
  */
-export function readExampleQuestions(dir: string): ExampleQuestion[] {
+export function readExampleQuestions(dir: string): ExampleQuestionRow[] {
   const file = exampleQuestionsFile(dir);
   if (!fs.existsSync(file)) return [];
   const rows = parseCsv(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { delimiter: '\t', quote: false, relax_column_count: true, skip_empty_lines: true }) as string[][];
@@ -67,7 +67,7 @@ export function exampleTokens(question: string): string[] {
  * a changed plan or splitter moves the numbering, and the build fails rather than attach questions to the wrong
  * passage.
  */
-export function writeExampleQuestions(store: GraphStore, dir: string, examples: ExampleQuestion[], planSource: (plan: string) => string | undefined): number {
+export function writeExampleQuestions(store: GraphStore, dir: string, examples: ExampleQuestionRow[], planSource: (plan: string) => string | undefined): number {
   const file = exampleQuestionsFile(dir);
   for (const r of examples) {
     const source = planSource(r.plan);

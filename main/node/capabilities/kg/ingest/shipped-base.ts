@@ -1,7 +1,7 @@
 /**
- * The shipped base: the plan, the service catalog, the glossary (with the thesaurus and example questions) built into one graph file (graph.sqlite +
- * vectors.hnsw) by `ic kg build` at install, then copied into each data folder and re-synced when the shipped
- * sources' hash changes (users' documents stay).
+ * The shipped base: the plan, the service catalog and the glossary (with the thesaurus and the plan's example
+ * questions) built into one graph file (graph.sqlite + vectors.hnsw) by `ic kg build` at install, then copied into
+ * each data folder and re-synced when the shipped sources' hash changes (users' documents stay).
  */
 import fs from 'node:fs';
 import path from 'node:path';

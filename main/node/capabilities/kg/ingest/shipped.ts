@@ -1,7 +1,7 @@
 /**
  * The shipped sources in knowledge-graph/: the plan(s) in sources/*.txt, the service catalog, the glossary, the
- * everyday-words thesaurus, the example questions. Their hash (contents + builder version) tells a data folder's graph that the shipped
- * part is out of date.
+ * everyday-words thesaurus, the example questions. Their hash (contents + builder version) tells a data folder's
+ * graph that the shipped part is out of date.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
