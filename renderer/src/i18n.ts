@@ -396,6 +396,7 @@ const messages = {
   kgEmbedder: { zh: '向量生成', en: 'Embedder' },
   kgVectorDims: { zh: '维', en: 'dimensions' },
   kgExampleQuestions: { zh: '示例问法', en: 'Example questions' },
+  askMatchedExample: { zh: '按示例问法找到', en: 'Found through the example question' },
   kgEmbedderFallback: { zh: '由内置向量作答', en: 'Built-in vectors answer' },
   kgSearch: { zh: '查找实体', en: 'Find an entity' },
   kgSearchPlaceholder: { zh: '名称（中文、繁体或英文），如 食品经营许可 / Food business licence', en: 'A name in Chinese, traditional or English, e.g. Food business licence' },

@@ -171,6 +171,15 @@ describe('Ask screen e2e (Chromium + loopback server + knowledge graph)', () => 
     expect(await page.locator('.ask-closest').textContent()).toContain('不是答案');
   });
 
+  it('says which example question found a passage asked about in other words', async () => {
+    const q = '以后会不会有专门管数据的领导？';
+    await ask(q);
+    const expected = await hub.client.call('kg.ask', { question: q, k: 3 });
+    const via = expected.answers[0]!.matchedExample;
+    expect(via).toBeTruthy();
+    expect(await page.getByTestId('ask-answer').first().getByTestId('ask-matched-example').textContent()).toContain(via!);
+  });
+
   it('ran without CSP violations or script errors', () => {
     expect(e2e.cspMessages).toEqual([]);
     expect(e2e.pageErrors).toEqual([]);

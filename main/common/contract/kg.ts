@@ -77,6 +77,8 @@ export const KgAnswer = z.object({
   /** 0–1, comparable across questions; answers below the calibrated threshold are not returned. */
   score: z.number(),
   facts: KgServiceFacts.optional(),
+  /** The passage's example question (knowledge-graph/questions/) through which it matched the question, when that raised its score: why a passage in other words was found. */
+  matchedExample: z.string().optional(),
 });
 export type KgAnswer = z.infer<typeof KgAnswer>;
 

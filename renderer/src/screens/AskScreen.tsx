@@ -183,6 +183,11 @@ function AnswerCard({ answer, rank, onOpen, closest = false }: { answer: KgAnswe
             {L.askOpenSection}
           </Button>
         </div>
+        {answer.matchedExample && (
+          <div className="ask-matched-example muted small" data-testid="ask-matched-example">
+            {L.askMatchedExample}: “{answer.matchedExample}”
+          </div>
+        )}
         {answer.facts && <ServiceFactsCard facts={answer.facts} />}
       </Card>
     </li>

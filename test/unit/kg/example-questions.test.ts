@@ -83,6 +83,9 @@ describe('example questions (knowledge-graph/questions/)', () => {
     expect(passages(await without.ask(zh, 3))).not.toContain('p11');
     const a = await withExamples.ask(zh, 3);
     expect(passages(a)[0]).toBe('p11');
+    // The answer says which example question found it; an answer its own words found says none.
+    expect(a.answers[0]!.matchedExample).toBe('我在上海上班，户口在浙江，能不能不跑回去就把手续办了？');
+    expect((await withExamples.ask('“浙里办”全面覆盖哪些办事需求？', 3)).answers[0]!.matchedExample).toBeUndefined();
     expect(a.engine.lexical).toContain('example questions');
     expect([withExamples.stats().exampleQuestions, without.stats().exampleQuestions]).toEqual([4, 0]);
 

@@ -23,6 +23,7 @@ function askText(r: KgAskResult): string {
     ...r.answers.flatMap((a, i) => [
       `${i + 1}. [${a.score}] ${a.text}`,
       `   — ${a.citation.source} › ${a.citation.section} (${a.citation.passage})`,
+      ...(a.matchedExample ? [`   ≈ 示例问法 Example question: ${a.matchedExample}`] : []),
       ...(a.facts
         ? [
             `   部门 Department: ${a.facts.department}`,

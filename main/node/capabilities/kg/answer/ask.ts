@@ -312,17 +312,22 @@ function coverageWithExamples(
   isFacts: boolean,
   examples: readonly ExampleQuestion[],
   conceptsOf: (t: Set<string>) => Set<string>,
-): { cov: number; own: number } {
+): { cov: number; own: number; example?: string } {
   const credits = groups.map((g) => groupCredit(g, tokens, concepts));
   const own = coverage(groups, (i) => credits[i]!, isFacts);
   let cov = own;
+  let example: string | undefined;
   for (const ex of examples) {
     ex.concepts ??= conceptsOf(ex.tokens);
     const said = groups.map((g) => exampleCredit(g, ex));
     if (said.filter((c) => c >= REACH_MIN).length < EXAMPLE_MIN_WORDS) continue;
-    cov = Math.max(cov, coverage(groups, (i) => Math.max(credits[i]!, EXAMPLE_CREDIT * said[i]!), isFacts));
+    const c = coverage(groups, (i) => Math.max(credits[i]!, EXAMPLE_CREDIT * said[i]!), isFacts);
+    if (c > cov) {
+      cov = c;
+      example = ex.text;
+    }
   }
-  return { cov, own };
+  return { cov, own, ...(example ? { example } : {}) };
 }
 
 /** Credit for a question word whose dictionary concepts (not its characters) the passage shares: paraphrases, English. */
@@ -451,6 +456,8 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     cov: number;
     /** Coverage by the passage alone, without its example questions. */
     own: number;
+    /** The example question that raised the coverage, if one did. */
+    example?: string;
   }
   const byId = new Map<string, Cand>();
   const w = scoreWeights(ctx.embedder);
@@ -463,9 +470,9 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     // its everyday words or its materials, so only those words count for it.
     const isFacts = !!p.entityId?.startsWith('service:');
     const tokens = isFacts ? ctx.identityTokens(p.entityId!) : ctx.passageTokens(p.rid);
-    const { cov, own } = coverageWithExamples(groups, tokens, ctx.passageConcepts(tokens), isFacts, examples.of(p.rid), (t) => ctx.passageConcepts(t));
+    const { cov, own, example } = coverageWithExamples(groups, tokens, ctx.passageConcepts(tokens), isFacts, examples.of(p.rid), (t) => ctx.passageConcepts(t));
     const sim = similarity.get(p.rid) ?? 0;
-    byId.set(p.id, { p, score: w.coverage * cov + w.vector * Math.max(0, sim), rrf: fused.get(p.rid) ?? 0, cov, own });
+    byId.set(p.id, { p, score: w.coverage * cov + w.vector * Math.max(0, sim), rrf: fused.get(p.rid) ?? 0, cov, own, ...(example ? { example } : {}) });
   }
   for (const e of named) {
     const fp = ctx.factsPassage(e);
@@ -540,7 +547,7 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
       if (materialOf) materialShown.add(materialOf);
       // The closest point to items to open; their facts are not offered as if they answered.
       const facts = !onePerItem && c.p.entityId?.startsWith('service:') ? ctx.facts(c.p.entityId) : undefined;
-      out.push({ text: c.p.original, citation: ctx.citation(c.p), score: Math.round(c.score * 1000) / 1000, ...(facts ? { facts } : {}) });
+      out.push({ text: c.p.original, citation: ctx.citation(c.p), score: Math.round(c.score * 1000) / 1000, ...(facts ? { facts } : {}), ...(c.example ? { matchedExample: c.example } : {}) });
     }
     return out;
   };

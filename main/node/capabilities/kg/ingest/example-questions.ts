@@ -12,7 +12,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { HubError } from '../../../../common/contract/index.js';
 import { americanSpelling } from '../retrieval/bridge.js';
 import type { GraphStore } from '../store/graph-store.js';
-import { normalizeKey, normalizeText } from '../text/normalize.js';
+import { normalizeKey } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 
 export interface ExampleQuestionRow {
@@ -78,7 +78,7 @@ export function writeExampleQuestions(store: GraphStore, dir: string, examples: 
     if (!normalizeKey(p.original).startsWith(normalizeKey(r.starts))) {
       throw failAt(file, r.line, `passage ${r.passage} of ${r.plan} starts "${p.original.slice(0, 12)}", not "${r.starts}" (did the plan or its splitter change?)`);
     }
-    store.addExampleQuestion(id, normalizeText(r.question), exampleTokens(r.question).join(' '));
+    store.addExampleQuestion(id, r.question, exampleTokens(r.question).join(' '));
   }
   return examples.length;
 }

@@ -5,6 +5,8 @@
  * A few thousand rows at most (shipped sources only): read once, dropped on every change of the graph.
  */
 export interface ExampleQuestion {
+  /** The question as written (shown with an answer it found: KgAnswer.matchedExample). */
+  text: string;
   tokens: Set<string>;
   /** Concept stems of its words (filled on first use by the caller's lexicon). */
   concepts?: Set<string>;
@@ -14,9 +16,9 @@ export class ExampleQuestionIndex {
   private readonly byRid = new Map<number, ExampleQuestion[]>();
   private readonly ridsByToken = new Map<string, Set<number>>();
 
-  constructor(rows: Iterable<{ rid: number; tokens: string[] }>) {
+  constructor(rows: Iterable<{ rid: number; question: string; tokens: string[] }>) {
     for (const r of rows) {
-      const q: ExampleQuestion = { tokens: new Set(r.tokens) };
+      const q: ExampleQuestion = { text: r.question, tokens: new Set(r.tokens) };
       const list = this.byRid.get(r.rid);
       if (list) list.push(q);
       else this.byRid.set(r.rid, [q]);

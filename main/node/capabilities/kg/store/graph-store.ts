@@ -103,7 +103,7 @@ export interface GraphStore {
   addExampleQuestion(passageId: string, question: string, tokens: string): void;
   exampleQuestionCount(): number;
   /** Every example question with its passage's rid, tokens split. */
-  exampleQuestions(): { rid: number; tokens: string[] }[];
+  exampleQuestions(): { rid: number; question: string; tokens: string[] }[];
 
   /** BM25 over the token index: an FTS5 MATCH expression; best first, score = -bm25 (higher is better). */
   searchLexical(match: string, limit: number): { rid: number; score: number }[];

@@ -192,9 +192,9 @@ export class SqliteGraphStore implements GraphStore {
   exampleQuestionCount(): number {
     return (this.stmt('SELECT COUNT(*) AS n FROM example_questions').get() as { n: number }).n;
   }
-  exampleQuestions(): { rid: number; tokens: string[] }[] {
-    const rows = this.db.prepare('SELECT p.rid, q.tokens FROM example_questions q JOIN passages p ON p.id = q.passage_id ORDER BY q.rowid').all() as { rid: number; tokens: string }[];
-    return rows.map((r) => ({ rid: r.rid, tokens: r.tokens ? r.tokens.split(' ') : [] }));
+  exampleQuestions(): { rid: number; question: string; tokens: string[] }[] {
+    const rows = this.db.prepare('SELECT p.rid, q.question, q.tokens FROM example_questions q JOIN passages p ON p.id = q.passage_id ORDER BY q.rowid').all() as { rid: number; question: string; tokens: string }[];
+    return rows.map((r) => ({ rid: r.rid, question: r.question, tokens: r.tokens ? r.tokens.split(' ') : [] }));
   }
   passage(id: string): PassageRow | undefined {
     const r = this.stmt(`SELECT ${PASSAGE_COLS} FROM passages WHERE id = ?`).get(id) as PassageDbRow | undefined;
