@@ -26,7 +26,8 @@ export const USAGE = `npm run bench -- qa [options]      (run \`npm run build:ma
   --heldout         also report scripts/bench/data/qa-heldout-style.jsonl (report once; never tune on it)
   --checks          also report the check sets: qa-paraphrase-check.jsonl and the four written blind,
                     qa-paraphrase-check2.jsonl, qa-service-check2.jsonl, qa-plan-check3.jsonl and
-                    qa-paraphrase-check4.jsonl (measure with them; never tune on them)
+                    qa-paraphrase-check4.jsonl (measure with them; never tune on them), and qa-none-probe.jsonl
+                    (off-topic questions written against the example questions)
   --synthetic N,N   synthetic corpora sizes for the vector/latency part (e.g. 10000,100000); none by default
   --pack DIR        vectors from this embedding model pack folder (pack.json or the files models/manifest.json lists,
                     e.g. test/fixtures/models/multilingual-e5-small — random weights: plumbing costs, not quality)
@@ -35,7 +36,7 @@ export const USAGE = `npm run bench -- qa [options]      (run \`npm run build:ma
 `;
 
 /** Sets for measuring, not tuning (scripts/bench/data/README.md says how each was written). */
-const CHECK_SETS = ['qa-paraphrase-check.jsonl', 'qa-paraphrase-check2.jsonl', 'qa-service-check2.jsonl', 'qa-plan-check3.jsonl', 'qa-paraphrase-check4.jsonl'];
+const CHECK_SETS = ['qa-paraphrase-check.jsonl', 'qa-paraphrase-check2.jsonl', 'qa-service-check2.jsonl', 'qa-plan-check3.jsonl', 'qa-paraphrase-check4.jsonl', 'qa-none-probe.jsonl'];
 
 function parseArgs(argv) {
   const o = { sets: [], heldout: false, checks: false, synthetic: [], pack: null, misses: false, json: false, help: false };
