@@ -37,6 +37,8 @@ export const USAGE = `npm run bench -- qa [options]      (run \`npm run build:ma
 
 /** Sets for measuring, not tuning (scripts/bench/data/README.md says how each was written). */
 const CHECK_SETS = ['qa-paraphrase-check.jsonl', 'qa-paraphrase-check2.jsonl', 'qa-service-check2.jsonl', 'qa-plan-check3.jsonl', 'qa-paraphrase-check4.jsonl', 'qa-none-probe.jsonl'];
+/** How a check set was used: most were never tuned on; the probe set was written against the example questions. */
+const CHECK_NOTE = { 'qa-none-probe.jsonl': 'probe set: not blind, the example-question rule was chosen with it' };
 
 function parseArgs(argv) {
   const o = { sets: [], heldout: false, checks: false, synthetic: [], pack: null, misses: false, json: false, help: false };
@@ -386,7 +388,7 @@ export async function main(argv) {
   if (engine.embedderNote) report.notes.push(`model not used: ${engine.embedderNote}`);
 
   const sets = o.sets.length ? o.sets.map((f) => ({ name: f, file: path.resolve(f) })) : [{ name: 'scripts/bench/data/qa-dev.jsonl', file: path.join(repoRoot, 'scripts/bench/data/qa-dev.jsonl') }, { name: '../shared/eval/qa-dev.jsonl', file: path.join(repoRoot, '..', 'shared', 'eval', 'qa-dev.jsonl') }];
-  if (o.checks) for (const f of CHECK_SETS) sets.push({ name: `scripts/bench/data/${f} (check set: reported, not tuned on)`, file: path.join(repoRoot, 'scripts/bench/data', f) });
+  if (o.checks) for (const f of CHECK_SETS) sets.push({ name: `scripts/bench/data/${f} (${CHECK_NOTE[f] ?? 'check set: reported, not tuned on'})`, file: path.join(repoRoot, 'scripts/bench/data', f) });
   if (o.heldout) sets.push({ name: 'scripts/bench/data/qa-heldout-style.jsonl (held-out style: reported, not tuned on)', file: path.join(repoRoot, 'scripts/bench/data/qa-heldout-style.jsonl') });
   let devQuestions = [];
   for (const s of sets) {
