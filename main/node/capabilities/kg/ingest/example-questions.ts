@@ -8,12 +8,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
-import { HubError } from '../../../../common/contract/index.js';
 import { americanSpelling } from '../retrieval/bridge.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { normalizeKey } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
+import { readShippedTsv, shippedRowError } from './shipped-tsv.js';
 
 export interface ExampleQuestionRow {
   /** The plan's file name without .txt (sources/<plan>.txt). */
@@ -31,8 +30,6 @@ const HEADER = ['passage', 'starts', 'question'];
 /** The example-question file of a folder (it may be missing). */
 export const exampleQuestionsFile = (dir: string): string => path.join(dir, 'plan.tsv');
 
-const failAt = (file: string, line: number, why: string) => new HubError('INTERNAL', `${file}:${line}: ${why}`);
-
 /**
  * Reads plan.tsv of a folder ([] without one). A malformed row fails the build with its file and line: this is
  * shipped source data, and a silently dropped row would only show as a worse answer.
@@ -40,16 +37,11 @@ const failAt = (file: string, line: number, why: string) => new HubError('INTERN
 export function readExampleQuestions(dir: string): ExampleQuestionRow[] {
   const file = exampleQuestionsFile(dir);
   if (!fs.existsSync(file)) return [];
-  const rows = parseCsv(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { delimiter: '\t', quote: false, relax_column_count: true, skip_empty_lines: true }) as string[][];
-  const [head, ...body] = rows;
-  if (!head || head.join('\t') !== HEADER.join('\t')) throw failAt(file, 1, `the header must be "${HEADER.join('\\t')}"`);
-  return body.map((cells, i) => {
-    const line = i + 2;
-    if (cells.length !== HEADER.length) throw failAt(file, line, `${HEADER.length} tab-separated cells expected, found ${cells.length}`);
-    if (cells.some((c) => !c.trim())) throw failAt(file, line, 'an empty cell');
+  return readShippedTsv(file, HEADER).map(({ cells, line }) => {
+    if (cells.some((c) => !c.trim())) throw shippedRowError(file, line, 'an empty cell');
     const [passage, starts, question] = cells.map((c) => c.trim()) as [string, string, string];
     const m = /^(.+)#(p\d+)$/.exec(passage);
-    if (!m) throw failAt(file, line, `a passage is "<plan file name without .txt>#p<number>", not "${passage}"`);
+    if (!m) throw shippedRowError(file, line, `a passage is "<plan file name without .txt>#p<number>", not "${passage}"`);
     return { plan: m[1]!, passage: m[2]!, starts, question, line };
   });
 }
@@ -71,12 +63,12 @@ export function writeExampleQuestions(store: GraphStore, dir: string, examples: 
   const file = exampleQuestionsFile(dir);
   for (const r of examples) {
     const source = planSource(r.plan);
-    if (!source) throw failAt(file, r.line, `no shipped plan sources/${r.plan}.txt`);
+    if (!source) throw shippedRowError(file, r.line, `no shipped plan sources/${r.plan}.txt`);
     const id = `${source}:${r.passage}`;
     const p = store.passage(id);
-    if (!p) throw failAt(file, r.line, `${r.plan} has no passage ${r.passage}`);
+    if (!p) throw shippedRowError(file, r.line, `${r.plan} has no passage ${r.passage}`);
     if (!normalizeKey(p.original).startsWith(normalizeKey(r.starts))) {
-      throw failAt(file, r.line, `passage ${r.passage} of ${r.plan} starts "${p.original.slice(0, 12)}", not "${r.starts}" (did the plan or its splitter change?)`);
+      throw shippedRowError(file, r.line, `passage ${r.passage} of ${r.plan} starts "${p.original.slice(0, 12)}", not "${r.starts}" (did the plan or its splitter change?)`);
     }
     store.addExampleQuestion(id, r.question, exampleTokens(r.question).join(' '));
   }

@@ -5,10 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
-import { HubError } from '../../../../common/contract/index.js';
 import type { EverydayEntry } from '../retrieval/everyday-words.js';
 import { hasCjk, normalizeKey, normalizeText } from '../text/normalize.js';
+import { readShippedTsv, shippedRowError } from './shipped-tsv.js';
 
 export interface Thesaurus {
   zh: EverydayEntry[];
@@ -35,14 +34,9 @@ export function readThesaurus(dir: string): Thesaurus {
     const file = files[lang];
     if (!fs.existsSync(file)) continue;
     out.files.push(file);
-    const rows = parseCsv(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { delimiter: '\t', quote: false, relax_column_count: true, skip_empty_lines: true }) as string[][];
-    const [header, ...body] = rows;
-    const fail = (line: number, why: string) => new HubError('INTERNAL', `${file}:${line}: ${why}`);
-    if (!header || header.join('\t') !== HEADER.join('\t')) throw fail(1, `the header must be "${HEADER.join('\\t')}"`);
+    const fail = (line: number, why: string) => shippedRowError(file, line, why);
     const seen = new Set<string>();
-    body.forEach((cells, i) => {
-      const line = i + 2;
-      if (cells.length !== HEADER.length) throw fail(line, `${HEADER.length} tab-separated cells expected, found ${cells.length}`);
+    for (const { cells, line } of readShippedTsv(file, HEADER)) {
       const everyday = normalizeText(cells[0]!);
       const official = [...new Set(cells[1]!.split('|').map((o) => normalizeKey(o)).filter(Boolean))];
       if (!everyday || !official.length) throw fail(line, 'the everyday word and at least one official word are required');
@@ -51,7 +45,7 @@ export function readThesaurus(dir: string): Thesaurus {
       if (seen.has(everyday)) throw fail(line, `"${cells[0]}" is listed twice (join its official words with |)`);
       seen.add(everyday);
       out[lang].push({ everyday: lang === 'zh' ? everyday.replace(/\s+/g, '') : everyday, official });
-    });
+    }
   }
   return out;
 }
