@@ -312,10 +312,9 @@ function coverageWithExamples(
   isFacts: boolean,
   examples: readonly ExampleQuestion[],
   conceptsOf: (t: Set<string>) => Set<string>,
-): { cov: number; own: number; example?: string } {
+): { cov: number; example?: string } {
   const credits = groups.map((g) => groupCredit(g, tokens, concepts));
-  const own = coverage(groups, (i) => credits[i]!, isFacts);
-  let cov = own;
+  let cov = coverage(groups, (i) => credits[i]!, isFacts);
   let example: string | undefined;
   for (const ex of examples) {
     ex.concepts ??= conceptsOf(ex.tokens);
@@ -327,7 +326,7 @@ function coverageWithExamples(
       example = ex.text;
     }
   }
-  return { cov, own, ...(example ? { example } : {}) };
+  return { cov, ...(example ? { example } : {}) };
 }
 
 /** Credit for a question word whose dictionary concepts (not its characters) the passage shares: paraphrases, English. */
@@ -381,8 +380,6 @@ export interface AnswerFeatures {
   best: number;
   /** The best candidate's coverage alone. */
   coverage: number;
-  /** The best candidate's coverage without its example questions. */
-  ownCoverage: number;
   /** The best candidate's vector similarity. */
   similarity: number;
   /** The share of the question (by weight) that words of the whole graph cover with credit ≥ REACH_MIN: its own tokens, parts, close stand-ins. */
@@ -454,8 +451,6 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     score: number;
     rrf: number;
     cov: number;
-    /** Coverage by the passage alone, without its example questions. */
-    own: number;
     /** The example question that raised the coverage, if one did. */
     example?: string;
   }
@@ -470,13 +465,13 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     // its everyday words or its materials, so only those words count for it.
     const isFacts = !!p.entityId?.startsWith('service:');
     const tokens = isFacts ? ctx.identityTokens(p.entityId!) : ctx.passageTokens(p.rid);
-    const { cov, own, example } = coverageWithExamples(groups, tokens, ctx.passageConcepts(tokens), isFacts, examples.of(p.rid), (t) => ctx.passageConcepts(t));
+    const { cov, example } = coverageWithExamples(groups, tokens, ctx.passageConcepts(tokens), isFacts, examples.of(p.rid), (t) => ctx.passageConcepts(t));
     const sim = similarity.get(p.rid) ?? 0;
-    byId.set(p.id, { p, score: w.coverage * cov + w.vector * Math.max(0, sim), rrf: fused.get(p.rid) ?? 0, cov, own, ...(example ? { example } : {}) });
+    byId.set(p.id, { p, score: w.coverage * cov + w.vector * Math.max(0, sim), rrf: fused.get(p.rid) ?? 0, cov, ...(example ? { example } : {}) });
   }
   for (const e of named) {
     const fp = ctx.factsPassage(e);
-    if (fp) byId.set(fp.id, { p: fp, score: 1, rrf: 1, cov: 1, own: 1 });
+    if (fp) byId.set(fp.id, { p: fp, score: 1, rrf: 1, cov: 1 });
   }
   // A material that matched brings its service item's facts (a little below the material itself); so does a
   // glossary term that names a service item or a material.
@@ -487,7 +482,7 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
     const service = serviceItemOf(entity);
     if (!service) continue;
     const fp = ctx.factsPassage(service);
-    if (fp && (byId.get(fp.id)?.score ?? -1) < c.score * 0.98) byId.set(fp.id, { p: fp, score: c.score * 0.98, rrf: c.rrf, cov: c.cov, own: c.own });
+    if (fp && (byId.get(fp.id)?.score ?? -1) < c.score * 0.98) byId.set(fp.id, { p: fp, score: c.score * 0.98, rrf: c.rrf, cov: c.cov });
   }
   // A question asking how many or how much is not answered by a passage that states no quantity, nor by a glossary
   // term (what a thing is called says nothing of its number): “浙里办”有多少注册用户, 首席数据官每个月工资多少.
@@ -509,7 +504,6 @@ export async function ask(ctx: AskContext, question: string, k: number, o: AskOp
   const features: AnswerFeatures = {
     best,
     coverage: top ? top.cov : 0,
-    ownCoverage: top ? top.own : 0,
     similarity: top ? (similarity.get(top.p.rid) ?? 0) : 0,
     reachable: all ? reach / all : 0,
     absentGeneral,
