@@ -39,10 +39,13 @@ describe('npm run dist -- --dir (stand-in Electron)', () => {
     // The dist script as `npm run dist -- --dir` runs it, in its own process; dist/ was built by the global setup.
     const script = `import { dist } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'scripts', 'dist.mjs')).href)};
 await dist({ argv: ${JSON.stringify(['--dir', '--linux', '--x64', '--output', out])}, config: ${JSON.stringify(config)} });`;
+    // Without vitest's variables: electron-builder hard-links the files it packs when it sees VITEST (its own tests),
+    // and a hard-linked plugins/pii-mask is refused by plugin discovery (folder-links.ts) in tests running meanwhile.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
       cwd: repoRoot,
       encoding: 'utf8',
-      env: { ...process.env, IC_ELECTRON_DIST: electron.dir, IC_SKIP_BUILD: '1' },
+      env: { ...env, IC_ELECTRON_DIST: electron.dir, IC_SKIP_BUILD: '1' },
       timeout: 170_000,
     });
     run = { status: r.status, output: `${r.stdout}\n${r.stderr}\n${r.error?.message ?? ''}` };
@@ -63,9 +66,10 @@ await dist({ argv: ${JSON.stringify(['--dir', '--linux', '--x64', '--output', ou
     expect(files.some((f) => f.startsWith('/node_modules/electron/') || f.startsWith('/node_modules/vitest/'))).toBe(false);
   });
 
-  it('adds the model manifest, the built-in plugins and no default_app.asar beside it', () => {
+  it('adds the model manifest, the built-in plugins (copies, not hard links to the sources) and no default_app.asar beside it', () => {
     expect(fs.existsSync(path.join(resources, 'models', 'manifest.json'))).toBe(true);
     expect(fs.existsSync(path.join(resources, 'plugins', 'pii-mask', 'plugin.json'))).toBe(true);
+    for (const f of ['plugin.json', 'index.js']) expect(fs.statSync(path.join(repoRoot, 'plugins', 'pii-mask', f)).nlink, f).toBe(1);
     expect(fs.existsSync(path.join(resources, 'default_app.asar'))).toBe(false);
     if (fs.existsSync(path.join(repoRoot, 'native', 'electron', 'better_sqlite3.node'))) {
       expect(fs.existsSync(path.join(resources, 'native', 'electron', 'better_sqlite3.node'))).toBe(true);
