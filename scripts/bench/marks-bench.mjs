@@ -7,7 +7,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { marksCases, renderMarksCase } from './render-marks-eval.mjs';
+import { LETTERHEAD, marksCases, renderMarksCase } from './render-marks-eval.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -51,7 +51,9 @@ export async function main(argv) {
       const found = sig.signed.map((e) => rectOf(e.box));
       const sigHit = t.signature && found.some((f) => overlaps(f, t.signature));
       const signature = t.signature ? (sigHit ? 'tp' : 'fn') : found.length ? 'fp' : 'tn';
-      rows.push({ case: `${c.seed} seal=${c.seal} sig=${c.signature} ${t.place} ${t.label}${t.letterhead ? ' letterhead' : ''}`, seal, signature, fields: sig.fields.length });
+      // A red letterhead is red ink that is not a seal: it must be read as text, not lifted away with the seals.
+      const letterheadRead = t.letterhead ? res.lines.some((l) => l.text.includes(LETTERHEAD)) : undefined;
+      rows.push({ case: `${c.seed} seal=${c.seal} sig=${c.signature} ${t.place} ${t.label}${t.letterhead ? ' letterhead' : ''}`, seal, signature, fields: sig.fields.length, letterheadRead });
       process.stderr.write(`${rows.at(-1).case}: seal ${seal}, signature ${signature}\n`);
     }
   } finally {
@@ -69,6 +71,7 @@ export async function main(argv) {
     `| signature | ${g.tp} | ${g.fp} | ${g.fn} | ${g.tn} | ${f(g.precision)} | ${f(g.recall)} |`,
     '',
     `Signature field found on ${rows.filter((r) => r.fields > 0).length}/${rows.length} forms.`,
+    `Red letterhead read as text on ${rows.filter((r) => r.letterheadRead).length}/${rows.filter((r) => r.letterheadRead !== undefined).length} forms that have one.`,
   ];
   if (argv.includes('--each')) for (const r of rows) if (r.seal === 'fp' || r.seal === 'fn' || r.signature === 'fp' || r.signature === 'fn') out.push(`- ${r.case}: seal ${r.seal}, signature ${r.signature}`);
   process.stdout.write(`${out.join('\n')}\n`);

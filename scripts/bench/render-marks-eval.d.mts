@@ -10,4 +10,5 @@ export function renderMarksCase(c: { seed: number; seal: boolean; signature: boo
   height: number;
   truth: { seal: MarkRect | null; signature: MarkRect | null; label: string; place: string; letterhead: boolean };
 }>;
+export const LETTERHEAD: string;
 export function marksCases(n?: number, seed?: number): { seed: number; seal: boolean; signature: boolean }[];

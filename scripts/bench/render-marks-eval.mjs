@@ -48,6 +48,9 @@ function signatureSvg(r, x, y, w, h, colour) {
  * One case: a form page (1240×1754, 150 dpi A4) with or without a seal and a signature.
  * @param {{ seed: number, seal: boolean, signature: boolean }} c
  */
+/** The red letterhead's title (a government body's name, as a 红头 document carries it). */
+export const LETTERHEAD = '杭州市市场监督管理局';
+
 export async function renderMarksCase(c) {
   const r = rng(c.seed);
   const W = 1240;
@@ -57,7 +60,7 @@ export async function renderMarksCase(c) {
   const left = 120;
   const parts = [];
   const letterhead = !c.seal && r() < 0.5;
-  parts.push(`<text x="${W / 2}" y="170" font-size="${size + 16}" font-weight="bold" text-anchor="middle" fill="${letterhead ? '#d02818' : '#111'}">${letterhead ? '杭州市市场监督管理局' : '食品经营许可申请书'}</text>`);
+  parts.push(`<text x="${W / 2}" y="170" font-size="${size + 16}" font-weight="bold" text-anchor="middle" fill="${letterhead ? '#d02818' : '#111'}">${letterhead ? LETTERHEAD : '食品经营许可申请书'}</text>`);
   let y = 280;
   const fields = [...FIELDS].sort(() => r() - 0.5).slice(0, 5 + Math.floor(r() * 3));
   for (const f of fields) {

@@ -12,6 +12,9 @@ export interface DocSpec {
   width?: number;
   height?: number;
   fontSize?: number;
+  /** The title's ink (default black); with `titleRule`, a rule of that ink under it, as a red letterhead (红头) has. */
+  titleColour?: string;
+  titleRule?: boolean;
   /** Stamp a red seal over the lines at this point (centre); the ink multiplies with the page, as stamp ink does. */
   seal?: { cx: number; cy: number; r?: number; text?: string };
 }
@@ -36,7 +39,9 @@ export async function renderDoc(spec: DocSpec): Promise<RenderedDoc> {
   let y = Math.round(height * 0.1);
   if (spec.title) {
     const ts = Math.round(size * 1.5);
-    parts.push(`<text x="${width / 2}" y="${y + ts}" font-size="${ts}" font-weight="bold" text-anchor="middle">${esc(spec.title)}</text>`);
+    const fill = spec.titleColour ? ` fill="${spec.titleColour}"` : '';
+    parts.push(`<text x="${width / 2}" y="${y + ts}" font-size="${ts}" font-weight="bold" text-anchor="middle"${fill}>${esc(spec.title)}</text>`);
+    if (spec.titleRule) parts.push(`<rect x="${left}" y="${y + ts * 1.9}" width="${width - 2 * left}" height="4"${fill}/>`);
     const tw = [...spec.title].length * ts;
     rects.push({ text: spec.title, x: width / 2 - tw / 2, y, w: tw, h: ts * 1.2 });
     y += Math.round(ts * 2.6);

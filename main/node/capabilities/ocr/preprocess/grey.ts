@@ -1,5 +1,6 @@
 import type { RasterPage } from '../engine.js';
 import type { GreyImage } from './image.js';
+import { redTextBoxes } from './red-text.js';
 
 export interface GreyOptions {
   /** Map red stamp ink to the paper's brightness (default true). */
@@ -73,7 +74,11 @@ export function toGrey(page: RasterPage, o: GreyOptions = {}): GreyPage {
       out[i] = (r * 19595 + g * 38470 + b * 7471 + 32768) >> 16;
       if (r - RED_FROM > g && r - RED_FROM > b) reds++;
     }
-    if (suppress && reds > 0) redInk = liftRed(rgb, out, width, height);
+    if (suppress && reds > 0) {
+      const luma = out.slice();
+      redInk = liftRed(rgb, out, width, height);
+      if (redInk) redInk = keepRedText(out, luma, redInk, width, height);
+    }
   }
   // One histogram (every 4th pixel) gives the paper level and the contrast stretch.
   const hist = sampleHist(out);
@@ -191,6 +196,28 @@ function liftRed(rgb: Uint8Array, out: Uint8Array, width: number, height: number
   }
   if (x1 >= 0) liftHalo(out, weight, width, height, { x0, x1, y0, y1 }, paperY);
   return nLifted ? lifted : undefined;
+}
+
+/**
+ * Gives red lines of text (a red letterhead, a red title: redTextBoxes) back their own grey level, lifted with the
+ * seals before: they are read like any other line and are not seal ink. Returns the lifted-ink mask without them
+ * (undefined when nothing else was lifted).
+ */
+function keepRedText(out: Uint8Array, luma: Uint8Array, lifted: Uint8Array, width: number, height: number): Uint8Array | undefined {
+  const boxes = redTextBoxes(lifted, width, height);
+  if (!boxes.length) return lifted;
+  // A little wider than the box: the grey rim liftHalo lightened around its strokes.
+  const pad = 2;
+  for (const b of boxes) {
+    const x0 = Math.max(0, b.x0 - pad);
+    const x1 = Math.min(width, b.x1 + pad);
+    for (let y = Math.max(0, b.y0 - pad); y < Math.min(height, b.y1 + pad); y++) {
+      const row = y * width;
+      out.set(luma.subarray(row + x0, row + x1), row + x0);
+      lifted.fill(0, row + x0, row + x1);
+    }
+  }
+  return lifted.includes(1) ? lifted : undefined;
 }
 
 /** Light pixels at least this bright (share of the paper) next to seal ink are its halo; fully lifted from HALO_FULL. */
