@@ -44,13 +44,13 @@ function signatureSvg(r, x, y, w, h, colour) {
   return `<g>${strokes.join('')}</g>`;
 }
 
+/** The red letterhead's title (a government body's name, as a 红头 document carries it). */
+export const LETTERHEAD = '杭州市市场监督管理局';
+
 /**
  * One case: a form page (1240×1754, 150 dpi A4) with or without a seal and a signature.
  * @param {{ seed: number, seal: boolean, signature: boolean }} c
  */
-/** The red letterhead's title (a government body's name, as a 红头 document carries it). */
-export const LETTERHEAD = '杭州市市场监督管理局';
-
 export async function renderMarksCase(c) {
   const r = rng(c.seed);
   const W = 1240;

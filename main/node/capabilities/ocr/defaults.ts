@@ -127,9 +127,16 @@ export const OCR_DEFAULTS = {
   marks: {
     /** Lines read with at least this confidence are printed text; less, and their ink may be handwriting. */
     printedConfidence: 0.8,
+  },
+  /** Red ink lifted off the page (preprocess/red-ink.ts): seals, and red lines of text given back. */
+  redInk: {
     /** A seal is at least this share of the page's shorter side across, and about round (aspect within). */
     sealMinSide: 0.04,
     sealAspect: [0.6, 1.67],
+    /** A red line of text is at least this many pixels high, counted on its ink (a thinner one is a rule). */
+    minLineHeight: 12,
+    /** ... and at least this many times as wide as high: about that many characters (a two-character mark stays lifted). */
+    minLineGlyphs: 3,
   },
 } as const;
 

@@ -1,15 +1,9 @@
-import { OCR_DEFAULTS } from '../defaults.js';
 import type { GreyPage } from '../preprocess/grey.js';
 import type { Quad } from '../preprocess/image.js';
-import { CELL, coarse, coarseMask, components, joinNear, sealFill, sealLike } from '../preprocess/ink-components.js';
+import { CELL, coarse, components, type Rect } from '../preprocess/ink-components.js';
+import { sealsIn } from '../preprocess/red-ink.js';
 
-/** An axis-aligned rectangle in the page's pixels (as given). */
-export interface Rect {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
+export type { Rect } from '../preprocess/ink-components.js';
 
 export interface PageMarks {
   /** Red seals: round or oval stamps of red ink. */
@@ -20,9 +14,7 @@ export interface PageMarks {
 
 /**
  * Seals and handwritten ink on a page, for pre-review. Seals come from the red ink that seal suppression lifted
- * (grey.redInk): on a coarse grid, red cells joined over small gaps form a component; a seal is a component at
- * least ~9 mm across (4 % of the page's shorter side) and about as tall as wide (round and oval stamps; a red
- * letterhead is much wider than tall). Ink is the dark ink left after the seal was lifted that lies outside every
+ * (grey.redInk; see sealsIn). Ink is the dark ink left after the seal was lifted that lies outside every
  * line read as printed text: components of at least half a text line's height, not long thin rules (a signature
  * line's underline or a table ruling).
  */
@@ -31,17 +23,7 @@ export function findMarks(grey: GreyPage, printed: readonly Quad[], lineHeight: 
 }
 
 export function findSeals(grey: GreyPage): PageMarks['seals'] {
-  const red = grey.redInk;
-  if (!red) return [];
-  const { cols, rows, grid } = coarseMask(red, grey.width, grey.height);
-  const minSide = Math.min(grey.width, grey.height) * OCR_DEFAULTS.marks.sealMinSide;
-  const out: PageMarks['seals'] = [];
-  // Black text across a seal cuts its red ink into pieces: pieces close together are one seal.
-  for (const c of joinNear(components(grid, cols, rows, 2), minSide / CELL / 2)) {
-    if (!sealLike(c, minSide, OCR_DEFAULTS.marks.sealAspect)) continue;
-    out.push({ x0: c.x0 * CELL, y0: c.y0 * CELL, x1: Math.min(grey.width, (c.x1 + 1) * CELL), y1: Math.min(grey.height, (c.y1 + 1) * CELL), score: Math.min(1, sealFill(c) * 2) });
-  }
-  return out;
+  return grey.redInk ? sealsIn(grey.redInk, grey.width, grey.height) : [];
 }
 
 export function findInk(grey: GreyPage, printed: readonly Quad[], lineHeight: number): PageMarks['ink'] {

@@ -1,6 +1,6 @@
 import type { RasterPage } from '../engine.js';
 import type { GreyImage } from './image.js';
-import { redTextBoxes } from './red-text.js';
+import { redTextLines } from './red-ink.js';
 
 export interface GreyOptions {
   /** Map red stamp ink to the paper's brightness (default true). */
@@ -13,7 +13,8 @@ export interface GreyOptions {
 export interface GreyPage extends GreyImage {
   /**
    * Per pixel, 1 where red ink that made the pixel clearly darker than the paper was lifted to (near) the paper;
-   * undefined when the page has no red ink (or suppression was off).
+   * undefined when the page has no red ink (or suppression was off). Red lines of text, given back (keepRedText),
+   * are not in it: undefined too when they were all the red ink there was.
    */
   redInk?: Uint8Array;
   /** The paper's grey level (the 90th percentile). */
@@ -70,14 +71,12 @@ export function toGrey(page: RasterPage, o: GreyOptions = {}): GreyPage {
       const r = rgb[p]!;
       const g = rgb[p + 1]!;
       const b = rgb[p + 2]!;
-      // ITU-R BT.601 luma (OpenCV's BGR2GRAY), in 16-bit fixed point.
-      out[i] = (r * 19595 + g * 38470 + b * 7471 + 32768) >> 16;
+      out[i] = luma(r, g, b);
       if (r - RED_FROM > g && r - RED_FROM > b) reds++;
     }
     if (suppress && reds > 0) {
-      const luma = out.slice();
-      redInk = liftRed(rgb, out, width, height);
-      if (redInk) redInk = keepRedText(out, luma, redInk, width, height);
+      const lifted = liftRed(rgb, out, width, height);
+      if (lifted) redInk = keepRedText(rgb, out, lifted, width, height);
     }
   }
   // One histogram (every 4th pixel) gives the paper level and the contrast stretch.
@@ -93,6 +92,9 @@ export function toGrey(page: RasterPage, o: GreyOptions = {}): GreyPage {
   }
   return img;
 }
+
+/** ITU-R BT.601 luma (OpenCV's BGR2GRAY), in 16-bit fixed point. */
+const luma = (r: number, g: number, b: number): number => (r * 19595 + g * 38470 + b * 7471 + 32768) >> 16;
 
 function flattenAlpha(data: Uint8Array, n: number): Uint8Array {
   const rgb = new Uint8Array(n * 3);
@@ -126,15 +128,15 @@ export function paperColour(rgb: Uint8Array, n: number): [number, number, number
 
 /**
  * Lifts red ink in `out` (the luma of `rgb`) in place; returns the mask of ink pixels it lifted from clearly darker
- * than the paper to (near) the paper, or undefined when there were none.
+ * than the paper to (near) the paper and how many there are, or undefined when there were none.
  */
-function liftRed(rgb: Uint8Array, out: Uint8Array, width: number, height: number): Uint8Array | undefined {
+function liftRed(rgb: Uint8Array, out: Uint8Array, width: number, height: number): { mask: Uint8Array; count: number } | undefined {
   const n = width * height;
   const [pr, pg, pb] = paperColour(rgb, n);
   const ir = 1 / pr;
   const ig = 1 / pg;
   const ib = 1 / pb;
-  const paperY = (pr * 19595 + pg * 38470 + pb * 7471 + 32768) >> 16;
+  const paperY = luma(pr, pg, pb);
   // The seal ink's red transmission: a low percentile of R/paperR over clearly red pixels, so that most of the
   // seal lands at or above the paper.
   const hist = new Uint32Array(256);
@@ -195,29 +197,32 @@ function liftRed(rgb: Uint8Array, out: Uint8Array, width: number, height: number
     }
   }
   if (x1 >= 0) liftHalo(out, weight, width, height, { x0, x1, y0, y1 }, paperY);
-  return nLifted ? lifted : undefined;
+  return nLifted ? { mask: lifted, count: nLifted } : undefined;
 }
 
 /**
- * Gives red lines of text (a red letterhead, a red title: redTextBoxes) back their own grey level, lifted with the
- * seals before: they are read like any other line and are not seal ink. Returns the lifted-ink mask without them
+ * Gives red lines of text (a red letterhead, a red title: redTextLines) back their own grey level, lifted with the
+ * seals before: they are read like any other line, and are not seal ink. Returns the lifted-ink mask without them
  * (undefined when nothing else was lifted).
  */
-function keepRedText(out: Uint8Array, luma: Uint8Array, lifted: Uint8Array, width: number, height: number): Uint8Array | undefined {
-  const boxes = redTextBoxes(lifted, width, height);
-  if (!boxes.length) return lifted;
-  // A little wider than the box: the grey rim liftHalo lightened around its strokes.
+function keepRedText(rgb: Uint8Array, out: Uint8Array, lifted: { mask: Uint8Array; count: number }, width: number, height: number): Uint8Array | undefined {
+  const { mask } = lifted;
+  let left = lifted.count;
+  // A little wider than each piece: the grey rim liftHalo lightened around its strokes.
   const pad = 2;
-  for (const b of boxes) {
-    const x0 = Math.max(0, b.x0 - pad);
-    const x1 = Math.min(width, b.x1 + pad);
-    for (let y = Math.max(0, b.y0 - pad); y < Math.min(height, b.y1 + pad); y++) {
-      const row = y * width;
-      out.set(luma.subarray(row + x0, row + x1), row + x0);
-      lifted.fill(0, row + x0, row + x1);
-    }
+  for (const r of redTextLines(mask, width, height).flat()) {
+    const x0 = Math.max(0, r.x0 - pad);
+    const x1 = Math.min(width, r.x1 + pad);
+    for (let y = Math.max(0, r.y0 - pad); y < Math.min(height, r.y1 + pad); y++)
+      for (let i = y * width + x0, p = i * 3; i < y * width + x1; i++, p += 3) {
+        out[i] = luma(rgb[p]!, rgb[p + 1]!, rgb[p + 2]!);
+        if (mask[i] === 1) {
+          mask[i] = 0;
+          left--;
+        }
+      }
   }
-  return lifted.includes(1) ? lifted : undefined;
+  return left > 0 ? mask : undefined;
 }
 
 /** Light pixels at least this bright (share of the paper) next to seal ink are its halo; fully lifted from HALO_FULL. */

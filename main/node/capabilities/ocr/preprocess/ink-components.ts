@@ -6,6 +6,14 @@
 /** Cells of this many pixels square are the grid ink is looked for on (speed; strokes are thicker). */
 export const CELL = 4;
 
+/** An axis-aligned rectangle in the page's pixels (x1, y1 exclusive). */
+export interface Rect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
 /** A piece of ink, in grid cells (x0..x1, y0..y1 inclusive), with how many cells it covers. */
 export interface Component {
   x0: number;
@@ -77,41 +85,44 @@ export function components(grid: Uint8Array, cols: number, rows: number, gap: nu
   return out;
 }
 
-/** Components (of at least 4 cells) whose boxes come within `gap` cells of each other become one (repeated until none do). */
-export function joinNear(cs: readonly Component[], gap: number, near: (a: Component, b: Component) => boolean = boxesWithin(gap)): Component[] {
+/**
+ * Components of at least 4 cells, those that `near` says belong together merged into one (their boxes joined),
+ * until no two are near. Each pass compares every pair once and merges in place, so a page of a few thousand
+ * pieces takes a few passes, not one restart per merge.
+ */
+export function joinNear(cs: readonly Component[], near: (a: Component, b: Component) => boolean): Component[] {
   const out = cs.filter((c) => c.cells >= 4).map((c) => ({ ...c }));
   for (let changed = true; changed; ) {
     changed = false;
-    for (let i = 0; i < out.length && !changed; i++)
-      for (let j = i + 1; j < out.length; j++) {
+    for (let i = 0; i < out.length; i++)
+      for (let j = i + 1; j < out.length; ) {
         const a = out[i]!;
         const b = out[j]!;
-        if (!near(a, b)) continue;
+        if (!near(a, b)) {
+          j++;
+          continue;
+        }
         out[i] = { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1), cells: a.cells + b.cells };
         out.splice(j, 1);
         changed = true;
-        break;
       }
   }
   return out;
 }
 
-const boxesWithin =
+/** Boxes that come within `gap` cells of each other. */
+export const boxesWithin =
   (gap: number) =>
   (a: Component, b: Component): boolean =>
     !(a.x0 - gap > b.x1 || b.x0 - gap > a.x1 || a.y0 - gap > b.y1 || b.y0 - gap > a.y1);
 
-/**
- * A seal: at least `minSide` pixels across both ways, about round (aspect within `aspect`), and ink on a good share
- * of its box's cells (a ring alone covers about a quarter of them; a red letterhead is far wider than tall).
- */
-export function sealLike(c: Component, minSide: number, aspect: readonly [number, number]): boolean {
-  const w = (c.x1 - c.x0 + 1) * CELL;
-  const h = (c.y1 - c.y0 + 1) * CELL;
-  if (w < minSide || h < minSide) return false;
-  if (w / h < aspect[0] || w / h > aspect[1]) return false;
-  return sealFill(c) >= 0.12;
-}
-
 /** The share of a component's box its ink covers. */
-export const sealFill = (c: Component): number => c.cells / ((c.x1 - c.x0 + 1) * (c.y1 - c.y0 + 1));
+export const fill = (c: Component): number => c.cells / ((c.x1 - c.x0 + 1) * (c.y1 - c.y0 + 1));
+
+/** A component's box in the page's pixels (x1, y1 exclusive), clipped to the page. */
+export const toRect = (c: Component, W: number, H: number): Rect => ({
+  x0: c.x0 * CELL,
+  y0: c.y0 * CELL,
+  x1: Math.min(W, (c.x1 + 1) * CELL),
+  y1: Math.min(H, (c.y1 + 1) * CELL),
+});
