@@ -1,6 +1,6 @@
 import type { GreyPage } from '../preprocess/grey.js';
 import type { Quad } from '../preprocess/image.js';
-import { CELL, coarse, components, type Rect } from '../preprocess/ink-components.js';
+import { CELL, coarse, components, toRect, type Rect } from '../preprocess/ink-components.js';
 import { sealsIn } from '../preprocess/red-ink.js';
 
 export type { Rect } from '../preprocess/ink-components.js';
@@ -48,7 +48,7 @@ export function findInk(grey: GreyPage, printed: readonly Quad[], lineHeight: nu
     if (Math.max(w, h) < minSize) continue; // specks, dust
     if (Math.min(w, h) < lineHeight * 0.3) continue; // rules and underlines
     if (w > W * 0.6 || h > H * 0.6) continue; // page edges, the desk around a photo
-    out.push({ x0: c.x0 * CELL, y0: c.y0 * CELL, x1: Math.min(W, (c.x1 + 1) * CELL), y1: Math.min(H, (c.y1 + 1) * CELL), pixels: c.cells * CELL * CELL });
+    out.push({ ...toRect(c, W, H), pixels: c.cells * CELL * CELL });
   }
   return out;
 }

@@ -102,7 +102,7 @@ export function joinNear(cs: readonly Component[], near: (a: Component, b: Compo
           j++;
           continue;
         }
-        out[i] = { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1), cells: a.cells + b.cells };
+        out[i] = union(a, b);
         out.splice(j, 1);
         changed = true;
       }
@@ -110,7 +110,16 @@ export function joinNear(cs: readonly Component[], near: (a: Component, b: Compo
   return out;
 }
 
-/** Boxes that come within `gap` cells of each other. */
+/** Two components as one: their boxes joined, their cells added. */
+export const union = (a: Component, b: Component): Component => ({
+  x0: Math.min(a.x0, b.x0),
+  y0: Math.min(a.y0, b.y0),
+  x1: Math.max(a.x1, b.x1),
+  y1: Math.max(a.y1, b.y1),
+  cells: a.cells + b.cells,
+});
+
+/** Boxes that come within `gap` cells of each other (0: boxes that overlap). */
 export const boxesWithin =
   (gap: number) =>
   (a: Component, b: Component): boolean =>

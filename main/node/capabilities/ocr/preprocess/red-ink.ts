@@ -1,5 +1,5 @@
 import { OCR_DEFAULTS } from '../defaults.js';
-import { boxesWithin, CELL, coarseMask, components, fill, joinNear, toRect, type Component, type Rect } from './ink-components.js';
+import { boxesWithin, CELL, coarseMask, components, fill, joinNear, toRect, union, type Component, type Rect } from './ink-components.js';
 
 /** A red seal: its box in the page's pixels, and how much of the box its ink fills (0..1, doubled, capped). */
 export interface SealBox extends Rect {
@@ -15,14 +15,14 @@ const { sealMinSide, sealAspect, minLineHeight, minLineGlyphs } = OCR_DEFAULTS.r
  * and well filled (a ring alone covers about a quarter of its box; a red letterhead is far wider than tall).
  */
 export function sealsIn(mask: Uint8Array, width: number, height: number): SealBox[] {
-  return sealGroups(mask, width, height)
+  return sealGroups(coarseMask(mask, width, height), width, height)
     .filter((g) => g.seal)
     .map((g) => ({ ...toRect(g.c, width, height), score: Math.min(1, fill(g.c) * 2) }));
 }
 
-/** The pieces of red ink joined as seals are (see sealsIn), each said to be a seal or not. */
-function sealGroups(mask: Uint8Array, width: number, height: number): { c: Component; seal: boolean }[] {
-  const { cols, rows, grid } = coarseMask(mask, width, height);
+/** The pieces of red ink (on the mask's grid) joined as seals are (see sealsIn), each said to be a seal or not. */
+function sealGroups(g: { cols: number; rows: number; grid: Uint8Array }, width: number, height: number): { c: Component; seal: boolean }[] {
+  const { cols, rows, grid } = g;
   const minSide = Math.min(width, height) * sealMinSide;
   return joinNear(components(grid, cols, rows, 2), boxesWithin(minSide / CELL / 2)).map((c) => ({ c, seal: sealLike(c, minSide) }));
 }
@@ -49,8 +49,9 @@ function sealLike(c: Component, minSide: number): boolean {
  * and what is inside it; within a line, a solid bar (one stroke across).
  */
 export function redTextLines(mask: Uint8Array, width: number, height: number): Rect[][] {
-  const { cols, rows, grid } = coarseMask(mask, width, height);
-  const seals = sealGroups(mask, width, height)
+  const coarseGrid = coarseMask(mask, width, height);
+  const { cols, rows, grid } = coarseGrid;
+  const seals = sealGroups(coarseGrid, width, height)
     .filter((g) => g.seal)
     .map((g) => g.c);
   const pieces = components(grid, cols, rows, 1).filter((c) => c.cells >= 2);
@@ -76,15 +77,7 @@ export function redTextLines(mask: Uint8Array, width: number, height: number): R
   return out;
 }
 
-const union = (a: Component, b: Component): Component => ({
-  x0: Math.min(a.x0, b.x0),
-  y0: Math.min(a.y0, b.y0),
-  x1: Math.max(a.x1, b.x1),
-  y1: Math.max(a.y1, b.y1),
-  cells: a.cells + b.cells,
-});
-
-const overlaps = (a: Component, b: Component): boolean => !(a.x0 > b.x1 || b.x0 > a.x1 || a.y0 > b.y1 || b.y0 > a.y1);
+const overlaps = boxesWithin(0);
 const inside = (q: Component, p: Component): boolean => q.x0 > p.x0 && q.x1 < p.x1 && q.y0 > p.y0 && q.y1 < p.y1;
 
 /** Pieces joined into lines: two pieces of one line share half the shorter one's height and are less than two heights apart. */
